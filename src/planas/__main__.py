@@ -1,0 +1,5 @@
+"""Allow `python -m planas`."""
+
+from planas.cli import main
+
+main()

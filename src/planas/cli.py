@@ -1,0 +1,164 @@
+"""The command line: parse options, call the core, print its values, map outcomes to exit codes.
+
+Exit codes, the same for every command: 0 success; 1 findings (an invalid
+plan, a stale document, differences with --exit-code); 2 the tool could not
+do its job (missing file, bad option, internal error).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from planas import __version__
+from planas.errors import UsageError
+
+app = typer.Typer(
+    name="planas",
+    help="Savivaldybės socialinių paslaugų planas kaip YAML: tikrinimas, dokumentai, palyginimas.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+ISSUES_URL = "the planas issue tracker (attach the command and, if you can, the plan file)"
+
+
+class _State:
+    debug = False
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _err(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """One top-level handler: user errors in one line, internal errors short (traceback with --debug)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except UsageError as error:
+            _err(f"planas: {error}")
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt:
+            _err("planas: nutraukta (interrupted)")
+            raise typer.Exit(EXIT_USAGE) from None
+        except Exception as error:  # the one place that catches everything, on purpose
+            if _State.debug:
+                traceback.print_exc()
+            _err(
+                f"planas: vidinė klaida (internal error): {type(error).__name__}: {error}\n"
+                f"Praneškite apie ją (report it to {ISSUES_URL}); "
+                "išsamiau: paleiskite su --debug."
+            )
+            raise typer.Exit(EXIT_USAGE) from None
+
+    return wrapper
+
+
+class Lang(StrEnum):
+    """Message language."""
+
+    lt = "lt"
+    en = "en"
+
+
+class ValidateFormat(StrEnum):
+    """Output formats of `validate`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planas {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Parodyti versiją ir baigti."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Vidinės klaidos atveju parodyti visą klaidos eigą.")
+    ] = False,
+) -> None:
+    """Savivaldybės socialinių paslaugų planas kaip YAML."""
+    _State.debug = debug
+
+
+@app.command()
+@guarded
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Plano YAML failai.", show_default=False)],
+    output_format: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="Išvesties formatas.")
+    ] = ValidateFormat.text,
+    lang: Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")] = Lang.lt,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Įspėjimai taip pat laikomi klaidomis (exit 1).")
+    ] = False,
+) -> None:
+    """Patikrinti planus: 0 – tinkami, 1 – rasta klaidų, 2 – nepavyko patikrinti."""
+    from planas.reporting import render_report
+    from planas.validation import FileResult, validate_file
+
+    results: list[FileResult] = []
+    usage_failed = False
+    for path in files:
+        try:
+            results.append(validate_file(path))
+        except UsageError as error:
+            _err(f"planas: {error}")
+            usage_failed = True
+    if results:
+        typer.echo(render_report(results, output_format.value, lang.value), nl=False)
+    if usage_failed:
+        raise typer.Exit(EXIT_USAGE)
+    failed = any(r.errors or (strict and r.warnings) for r in results)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Išvesti plano JSON schemą (ta pati, kaip schemas/plan.schema.json)."""
+    from planas.schema import plan_schema_text
+
+    typer.echo(plan_schema_text(), nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as error:  # errors in option parsing callbacks and the like
+        _err(f"planas: vidinė klaida (internal error): {type(error).__name__}: {error}")
+        sys.exit(EXIT_USAGE)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,259 @@
+"""Evaluating the declarative efficiency criteria (criteria.yaml) against a plan's data.
+
+A criterion is `numerator / denominator * multiplier`, each side a named
+variable computed from the plan for one year. Nothing here formats numbers:
+the renderers do, so the same values read the same in every output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from planas.model import Plan
+from planas.reference import Criterion, Operand, Reference
+
+ValueKind = Literal["faktas", "planas", "rankinis"]
+
+VARIABLE_TITLES: dict[str, str] = {
+    "population": "gyventojų skaičius",
+    "residents_65_plus": "65 m. ir vyresnių gyventojų skaičius",
+    "recipients": "paslaugų gavėjų skaičius",
+    "waiting": "laukiančiųjų eilėje skaičius",
+    "expenditure": "socialinių paslaugų išlaidos, Eur",
+    "municipal_budget": "savivaldybės biudžeto išlaidos, Eur",
+    "social_workers": "socialinių darbuotojų skaičius",
+    "places": "vietų skaičius",
+    "children_in_family_care": "vaikų, globojamų šeimose ir bendruomenėje, skaičius",
+    "children_without_parental_care": "likusių be tėvų globos vaikų skaičius",
+    "measures_done": "įvykdytų priemonių skaičius",
+    "measures_total": "visų priemonių skaičius",
+}
+
+_DATA_PLACES: dict[str, str] = {
+    "population": "analysis.demography population_total",
+    "residents_65_plus": "analysis.demography age_65_plus",
+    "recipients": "analysis.provision recipients",
+    "waiting": "analysis.provision waiting",
+    "expenditure": "analysis.finance",
+    "municipal_budget": "analysis.municipal_budget",
+    "social_workers": "analysis.providers staff.social_workers",
+    "places": "analysis.providers services places",
+    "children_in_family_care": "analysis.social_indicators children_in_family_care",
+    "children_without_parental_care": "analysis.social_indicators children_without_parental_care",
+    "measures_done": "action_plan.measures status",
+    "measures_total": "action_plan.measures",
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A variable's value for one year, or why it has none."""
+
+    value: Decimal | None
+    kind: ValueKind
+    missing: str | None = None
+
+
+@dataclass(frozen=True)
+class CriterionValue:
+    """One cell of the criteria table."""
+
+    year: int
+    value: Decimal | None
+    kind: ValueKind
+    numerator: Decimal | None
+    denominator: Decimal | None
+    missing: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """One criterion (or one service of a per-service criterion) over the table's years."""
+
+    criterion: Criterion
+    service: str | None
+    values: tuple[CriterionValue, ...]
+
+    @property
+    def computable(self) -> bool:
+        """Whether at least one year has a value."""
+        return any(cell.value is not None for cell in self.values)
+
+
+@dataclass(frozen=True)
+class CriteriaTable:
+    """All criteria rows over the years the data allows."""
+
+    years: tuple[int, ...]
+    rows: tuple[CriterionRow, ...]
+
+
+class _Data:
+    """Look-ups of the plan's figures by variable and year."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.year = plan.metadata.year
+
+    def _indicator(self, indicators: Iterable[object], ident: str, year: int) -> Decimal | None:
+        for item in indicators:
+            if getattr(item, "id", None) == ident:
+                values: dict[int, Decimal] = getattr(item, "values", {})
+                if year in values:
+                    return Decimal(values[year])
+        return None
+
+    def get(self, operand: Operand, year: int, service: str | None) -> Quantity:
+        name = operand.variable
+        services = (service,) if service is not None else operand.services
+        analysis = self.plan.analysis
+        missing = f"{VARIABLE_TITLES.get(name, name)} {year} m. ({_DATA_PLACES.get(name, name)})"
+        if name in ("population", "residents_65_plus"):
+            ident = "population_total" if name == "population" else "age_65_plus"
+            value = self._indicator(analysis.demography, ident, year)
+            return Quantity(value, "faktas", None if value is not None else missing)
+        if name in ("children_in_family_care", "children_without_parental_care"):
+            value = self._indicator(analysis.social_indicators, name, year)
+            return Quantity(value, "faktas", None if value is not None else missing)
+        if name in ("recipients", "waiting"):
+            records = [p for p in analysis.provision if not services or p.service in services]
+            facts = [getattr(r.years[year], name) for r in records if year in r.years]
+            known = [v for v in facts if v is not None]
+            if known:
+                return Quantity(Decimal(sum(known)), "faktas")
+            if name == "recipients" and year == self.year:
+                planned = [r.years[year].planned for r in records if year in r.years]
+                known_planned = [v for v in planned if v is not None]
+                if known_planned:
+                    return Quantity(Decimal(sum(known_planned)), "planas")
+            return Quantity(None, "faktas", missing)
+        if name == "expenditure":
+            total = {"faktas": Decimal(0), "planas": Decimal(0)}
+            seen = {"faktas": False, "planas": False}
+            for record in analysis.finance:
+                if services and record.service not in services:
+                    continue
+                for entry in record.entries:
+                    if entry.year != year:
+                        continue
+                    seen[entry.kind] = True
+                    for source, amount in entry.sources.items():
+                        if not operand.sources or source in operand.sources:
+                            total[entry.kind] += amount
+            for kind in ("faktas", "planas"):
+                if seen[kind]:
+                    return Quantity(total[kind], kind)  # type: ignore[arg-type]
+            return Quantity(None, "faktas", missing)
+        if name == "municipal_budget":
+            by_kind = {b.kind: b.total for b in analysis.municipal_budget if b.year == year}
+            for kind in ("faktas", "planas"):
+                if kind in by_kind:
+                    return Quantity(by_kind[kind], kind)  # type: ignore[arg-type]
+            return Quantity(None, "faktas", missing)
+        if year != self.year:
+            # Providers and measures describe the plan year only.
+            return Quantity(None, "planas", missing)
+        if name == "social_workers":
+            staff = [p.staff.social_workers for p in analysis.providers if p.staff is not None]
+            known_staff = [v for v in staff if v is not None]
+            value = Decimal(sum(known_staff)) if known_staff else None
+            return Quantity(value, "planas", None if value is not None else missing)
+        if name == "places":
+            places = [
+                s.places
+                for p in analysis.providers
+                for s in p.services
+                if s.places is not None and (not services or s.service in services)
+            ]
+            value = Decimal(sum(places)) if places else None
+            return Quantity(value, "planas", None if value is not None else missing)
+        measures = self.plan.action_plan.measures
+        if name == "measures_total":
+            value = Decimal(len(measures)) if measures else None
+            return Quantity(value, "planas", None if value is not None else missing)
+        if name == "measures_done":
+            statuses = [m.status for m in measures if m.status is not None]
+            if not statuses:
+                return Quantity(None, "planas", missing)
+            return Quantity(Decimal(statuses.count("ivykdyta")), "planas")
+        raise KeyError(f"unknown criteria variable {name!r}")  # reference data is tested
+
+
+def _side(data: _Data, operand: Operand, year: int, service: str | None) -> Quantity:
+    current = data.get(operand, year + operand.year_offset, service)
+    if current.value is None:
+        return current
+    value = current.value
+    kind = current.kind
+    if operand.minus_previous_year:
+        previous = data.get(operand, year - 1, service)
+        if previous.value is None:
+            return previous
+        value -= previous.value
+    if operand.plus is not None:
+        extra = data.get(Operand(variable=operand.plus, services=operand.services), year, service)
+        if extra.value is None:
+            return extra
+        value += extra.value
+        kind = "planas" if "planas" in (kind, extra.kind) else kind
+    return Quantity(value, kind)
+
+
+def _cell(
+    data: _Data, criterion: Criterion, year: int, service: str | None
+) -> CriterionValue:
+    numerator = _side(data, criterion.numerator, year, service)
+    denominator = (
+        _side(data, criterion.denominator, year, service)
+        if criterion.denominator is not None
+        else Quantity(Decimal(1), "faktas")
+    )
+    missing = tuple(m for m in (numerator.missing, denominator.missing) if m is not None)
+    kind: ValueKind = "planas" if "planas" in (numerator.kind, denominator.kind) else "faktas"
+    if numerator.value is None or denominator.value is None:
+        return CriterionValue(year, None, kind, numerator.value, denominator.value, missing)
+    if denominator.value == 0:
+        return CriterionValue(
+            year, None, kind, numerator.value, denominator.value, ("vardiklis lygus nuliui",)
+        )
+    exponent = Decimal(1).scaleb(-criterion.decimals)
+    value = (numerator.value / denominator.value * criterion.multiplier).quantize(
+        exponent, rounding=ROUND_HALF_UP
+    )
+    return CriterionValue(year, value, kind, numerator.value, denominator.value)
+
+
+def table_years(plan: Plan) -> tuple[int, ...]:
+    """The years the criteria table shows: up to three, ending with the plan year."""
+    year = plan.metadata.year
+    return (year - 2, year - 1, year)
+
+
+def evaluate_criteria(plan: Plan, reference: Reference) -> CriteriaTable:
+    """Compute every criterion of the plan's criteria set for the table's years."""
+    data = _Data(plan)
+    years = table_years(plan)
+    overrides = {(o.criterion, o.year): o for o in plan.criteria.overrides}
+    rows: list[CriterionRow] = []
+    for criterion in reference.criteria:
+        services: list[str | None]
+        if criterion.per == "service":
+            services = sorted({record.service for record in plan.analysis.finance})
+        else:
+            services = [None]
+        for service in services:
+            cells = []
+            for year in years:
+                override = overrides.get((criterion.id, year)) if service is None else None
+                if override is not None:
+                    cells.append(
+                        CriterionValue(year, override.value, "rankinis", None, None, (), override.reason)
+                    )
+                else:
+                    cells.append(_cell(data, criterion, year, service))
+            rows.append(CriterionRow(criterion, service, tuple(cells)))
+    return CriteriaTable(years, tuple(rows))

@@ -1,0 +1,329 @@
+"""Reading a plan file: bytes -> plain data, with the position of every key and value.
+
+The YAML is read as YAML 1.2 (the core schema): `NO`, `yes`, `on` stay strings,
+`010` is ten, and numbers with a fraction become `Decimal`, never `float`, so
+money is exact. Everything a plan never needs and an attacker likes is refused
+with a located problem: anchors and aliases (no "billion laughs"), tags (no
+object construction), merge keys, several documents, nesting deeper than
+`MAX_DEPTH`, files larger than `MAX_PLAN_BYTES`.
+
+The tree is built from libyaml's event stream (PyYAML's C parser) in a loop,
+not by recursion, so deep input cannot exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from planas.errors import UsageError
+
+MAX_PLAN_BYTES = 5 * 1024 * 1024
+"""Largest plan file planas reads (5 MiB; a full real plan is about 40 KB)."""
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists (a plan needs about 8 levels)."""
+
+MAX_NUMBER_CHARS = 40
+"""Longer digit strings stay text: no field holds such a number, and converting
+one costs quadratic time in Python."""
+
+PathElement = str | int
+YamlPath = tuple[PathElement, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class PositionIndex:
+    """Where each value and each mapping key of a document stands.
+
+    Paths use `str` for mapping keys (numbers as their text) and `int` for
+    list indices, the way pydantic reports locations.
+    """
+
+    values: dict[YamlPath, Position] = field(default_factory=dict)
+    keys: dict[YamlPath, Position] = field(default_factory=dict)
+
+    def resolve(self, loc: tuple[object, ...]) -> YamlPath:
+        """The longest prefix of `loc` that exists in the document."""
+        found: YamlPath = ()
+        for element in loc:
+            if isinstance(element, str) and element.startswith("[") and element.endswith("]"):
+                continue  # pydantic's markers such as '[key]' are not document paths
+            as_index = element if isinstance(element, int) else None
+            candidates: list[PathElement] = []
+            if as_index is not None:
+                candidates.append(as_index)
+            candidates.append(str(element))
+            for candidate in candidates:
+                if (*found, candidate) in self.values:
+                    found = (*found, candidate)
+                    break
+            else:
+                break
+        return found
+
+    def locate(self, loc: tuple[object, ...], *, key: bool = False) -> Position:
+        """Position of the value (or of its key) at `loc`, or of its nearest ancestor."""
+        path = self.resolve(loc)
+        if key and path in self.keys:
+            return self.keys[path]
+        return self.values.get(path, Position(1, 1))
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A parsed plan file: its data and, for reporting, where everything is."""
+
+    file: str
+    data: dict[str, object]
+    positions: PositionIndex
+    text: str
+
+
+class LoadProblem(Exception):
+    """The file's content cannot become a plan document; located where possible."""
+
+    def __init__(self, code: str, line: int, column: int, **params: object) -> None:
+        """Record the finding code, its position and its message parameters."""
+        super().__init__(code)
+        self.code = code
+        self.line = line
+        self.column = column
+        self.params = {key: str(value) for key, value in params.items()}
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """Read a plan file, turning OS errors into a one-line `UsageError`."""
+    try:
+        if path.is_dir():
+            raise UsageError(f"{path}: tai aplankas, o ne plano failas (is a directory)")
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            # Refuse before reading: the limit also protects memory.
+            raise LoadProblem("E0110", 1, 1, size=size, limit=MAX_PLAN_BYTES)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: failas nerastas (no such file)") from None
+    except PermissionError:
+        raise UsageError(f"{path}: nėra teisės skaityti (permission denied)") from None
+    except OSError as error:
+        raise UsageError(f"{path}: nepavyko perskaityti ({error.strerror})") from None
+
+
+def load_plan_file(path: Path) -> LoadedDocument:
+    """Load a plan file with positions. Raises `UsageError` or `LoadProblem`."""
+    return load_plan_text(decode_plan_bytes(read_plan_bytes(path)), str(path))
+
+
+def _line_col_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def decode_plan_bytes(raw: bytes) -> str:
+    """Bytes -> text: UTF-8 (with or without BOM), CRLF folded to LF."""
+    if len(raw) > MAX_PLAN_BYTES:
+        raise LoadProblem("E0110", 1, 1, size=len(raw), limit=MAX_PLAN_BYTES)
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            raise LoadProblem("E0106", 1, 1, encoding=name)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_col_of_offset(raw, nul)
+        raise LoadProblem("E0106", line, column, encoding="binary")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_col_of_offset(raw, error.start)
+        raise LoadProblem("E0106", line, column, encoding="not UTF-8") from None
+    return text.replace("\r\n", "\n")
+
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+
+
+def resolve_plain_scalar(text: str) -> object:
+    """The value of an unquoted scalar under the YAML 1.2 core schema.
+
+    Fractions become `Decimal` (exact money); infinity and NaN become the
+    `Decimal` specials so that validation can refuse them by name.
+    """
+    if text in _NULLS:
+        return None
+    if text in _TRUES:
+        return True
+    if text in _FALSES:
+        return False
+    if len(text) > MAX_NUMBER_CHARS:
+        return text
+    if _INT.fullmatch(text):
+        return int(text, 10)
+    if _OCT.fullmatch(text):
+        return int(text[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16)
+    if _FLOAT.fullmatch(text):
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+            return text
+    if _INF.fullmatch(text):
+        return Decimal("-Infinity") if text.startswith("-") else Decimal("Infinity")
+    if _NAN.fullmatch(text):
+        return Decimal("NaN")
+    return text
+
+
+def _key_text(value: object, source: str) -> PathElement:
+    """Mapping keys: numbers stay numbers (years), everything else is text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value
+    return source
+
+
+@dataclass
+class _Frame:
+    container: dict[PathElement, object] | list[object]
+    path: YamlPath
+    key: PathElement | None = None
+    key_set: bool = False
+
+
+def _mark(event: yaml.Event) -> Position:
+    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def load_plan_text(text: str, file: str) -> LoadedDocument:
+    """Parse decoded YAML text into plain data with a position index."""
+    positions = PositionIndex()
+    stack: list[_Frame] = []
+    root: object = None
+    have_root = False
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    pos = _mark(event)
+                    raise LoadProblem("E0105", pos.line, pos.column)
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                pos = _mark(event)
+                raise LoadProblem("E0103", pos.line, pos.column, name=event.anchor)
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            pos = _mark(event)
+            if event.anchor is not None:
+                raise LoadProblem("E0103", pos.line, pos.column, name=event.anchor)
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                raise LoadProblem("E0104", pos.line, pos.column, tag=tag)
+            if len(stack) >= MAX_DEPTH:
+                raise LoadProblem("E0109", pos.line, pos.column, limit=MAX_DEPTH)
+
+            top = stack[-1] if stack else None
+            if top is not None and isinstance(top.container, dict) and not top.key_set:
+                # This node is a mapping key.
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise LoadProblem("E0112", pos.line, pos.column)
+                if not event.style and event.value == "<<":
+                    raise LoadProblem("E0111", pos.line, pos.column)
+                raw_key = event.value if event.style else resolve_plain_scalar(event.value)
+                key = _key_text(raw_key, event.value)
+                key_path = (*top.path, str(key))
+                if key in top.container:
+                    first = positions.keys[key_path]
+                    raise LoadProblem(
+                        "E0102", pos.line, pos.column, key=key, first_line=first.line
+                    )
+                positions.keys[key_path] = pos
+                top.key = key
+                top.key_set = True
+                continue
+
+            # This node is a value: the root, a mapping value or a list item.
+            path: YamlPath
+            if top is None:
+                path = ()
+            elif isinstance(top.container, dict):
+                path = (*top.path, str(top.key))
+            else:
+                path = (*top.path, len(top.container))
+            positions.values[path] = pos
+
+            value: object
+            if isinstance(event, yaml.ScalarEvent):
+                value = event.value if event.style else resolve_plain_scalar(event.value)
+            elif isinstance(event, yaml.MappingStartEvent):
+                value = {}
+            else:
+                value = []
+
+            if top is None:
+                root, have_root = value, True
+            elif isinstance(top.container, dict):
+                assert top.key is not None
+                top.container[top.key] = value
+                top.key_set = False
+            else:
+                top.container.append(value)
+
+            if isinstance(value, dict):
+                stack.append(_Frame(value, path))
+            elif isinstance(value, list):
+                stack.append(_Frame(value, path))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        detail = error.problem or error.context or "syntax error"
+        raise LoadProblem("E0101", line, column, detail=detail) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise LoadProblem("E0101", line, column, detail=error.reason) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marks for all we know
+        raise LoadProblem("E0101", 1, 1, detail=str(error).splitlines()[0]) from None
+
+    if not have_root or root is None:
+        raise LoadProblem("E0107", 1, 1)
+    if not isinstance(root, dict):
+        kind = "list" if isinstance(root, list) else "scalar"
+        pos = positions.values.get((), Position(1, 1))
+        raise LoadProblem("E0108", pos.line, pos.column, kind=kind)
+    data = {str(key): value for key, value in root.items()}
+    return LoadedDocument(file=file, data=data, positions=positions, text=text)

@@ -1,0 +1,290 @@
+"""Packaged reference data (catalogue, target groups, funding rules, form, criteria) with typed loaders.
+
+The data lives in `reference/data/*.yaml`, versioned, so that an official text
+(the A1-104 form, its criteria) can replace a reconstruction without code changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+REGIME_IDS = ("legacy_1132_A1-104", "A1-368_2024")
+
+
+class _Ref(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LegalAct(_Ref):
+    """An act a regime rests on."""
+
+    title: str
+    number: str
+    date: date
+    issuer: str | None = None
+
+
+class Regime(_Ref):
+    """A planning regime: the acts, form and criteria that govern plans of some years."""
+
+    id: str
+    title: str
+    first_year: int
+    last_year: int | None
+    form: str
+    criteria_set: str
+    approval_clause: str
+    planning_clause: str
+    legal_basis: tuple[LegalAct, ...]
+    verified: bool
+    note: str
+
+
+class Category(_Ref):
+    """A service category (art. 7-10 of the law)."""
+
+    id: str
+    name_lt: str
+    group: str
+    clause: str
+    first_year: int | None = None
+
+
+class CategoryGroup(_Ref):
+    """Preventive, general, special or other."""
+
+    id: str
+    name_lt: str
+
+
+class Service(_Ref):
+    """One service type of the catalogue, described by the catalogue's criteria."""
+
+    code: str
+    spis_code: str | None = None
+    name_lt: str
+    name_en: str
+    aliases: tuple[str, ...] = ()
+    category: dict[str, str]
+    first_year: int | None = None
+    last_year: int | None = None
+    definition: str | None = None
+    composition: str | None = None
+    recipients: tuple[str, ...] = ()
+    duration: str | None = None
+    place: str | None = None
+    specialists: str | None = None
+    specifics: str | None = None
+    free_of_charge: bool = False
+    requires_licence: bool = False
+    requires_accreditation: bool = False
+    source: str
+
+    def valid_in(self, year: int) -> bool:
+        """Whether the service exists in a plan of this year."""
+        if self.first_year is not None and year < self.first_year:
+            return False
+        return self.last_year is None or year <= self.last_year
+
+
+class TargetGroup(_Ref):
+    """A recipient group of the catalogue's standard list."""
+
+    id: str
+    name_lt: str
+    name_en: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    clause: str | None = None
+
+
+class FundingSource(_Ref):
+    """A funding source of art. 41(1)."""
+
+    id: str
+    name_lt: str
+    name_en: str
+    public: bool
+
+
+class FundingRule(_Ref):
+    """Which public sources may fund some services (art. 42)."""
+
+    id: str
+    clause: str
+    categories: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    except_services: tuple[str, ...] = ()
+    allowed: tuple[str, ...]
+    note: str | None = None
+
+
+class InstitutionType(_Ref):
+    """A type of social service institution."""
+
+    id: str
+    name_lt: str
+    licence_required: bool
+
+
+class IndicatorDef(_Ref):
+    """A situation-analysis indicator a plan may report by year."""
+
+    id: str
+    name_lt: str
+    unit: str
+
+
+class Section(_Ref):
+    """One numbered section of the plan form."""
+
+    number: str
+    id: str
+    title: str
+    block: str
+    required: bool = True
+    data: tuple[str, ...] = ()
+    landscape: bool = False
+
+
+class Chapter(_Ref):
+    """One chapter (I, II, ...) of the plan form."""
+
+    number: str
+    title: str
+    sections: tuple[Section, ...]
+
+
+class Annex(_Ref):
+    """An annex of the plan form."""
+
+    number: str
+    id: str
+    title: str
+    block: str
+
+
+class FormLayout(_Ref):
+    """The plan form of one regime (reconstructed unless `official`)."""
+
+    id: str
+    official: bool
+    form_stamp: str | None
+    chapters: tuple[Chapter, ...]
+    annexes: tuple[Annex, ...]
+
+
+class Operand(_Ref):
+    """One side of a criterion's ratio: a variable, filtered and shifted."""
+
+    variable: str
+    services: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    year_offset: int = 0
+    minus_previous_year: bool = False
+    plus: str | None = None
+
+
+class Criterion(_Ref):
+    """An efficiency criterion as a declarative formula."""
+
+    id: str
+    name_lt: str
+    name_en: str
+    unit: str
+    numerator: Operand
+    denominator: Operand | None = None
+    multiplier: int = Field(gt=0)
+    decimals: int = Field(ge=0, le=4)
+    per: Literal["service"] | None = None
+    direction: Literal["higher", "lower"]
+    official: bool
+    source: str
+
+
+class Reference(_Ref):
+    """All reference data of one release, indexed for look-ups."""
+
+    version: str
+    regimes: tuple[Regime, ...]
+    categories: dict[str, Category]
+    category_groups: dict[str, CategoryGroup]
+    services: dict[str, Service]
+    target_groups: dict[str, TargetGroup]
+    funding_sources: dict[str, FundingSource]
+    funding_rules: tuple[FundingRule, ...]
+    institution_types: dict[str, InstitutionType]
+    demography_indicators: dict[str, IndicatorDef]
+    social_indicators: dict[str, IndicatorDef]
+    layouts: dict[str, FormLayout]
+    criteria_set: str
+    criteria_official: bool
+    criteria: tuple[Criterion, ...]
+
+    def regime_for_year(self, year: int) -> Regime:
+        """The regime whose years include `year` (the nearest one outside their range)."""
+        for regime in self.regimes:
+            if regime.first_year <= year and (regime.last_year is None or year <= regime.last_year):
+                return regime
+        return self.regimes[0] if year < self.regimes[0].first_year else self.regimes[-1]
+
+    def regime(self, regime_id: str) -> Regime:
+        """The regime with this id."""
+        return next(regime for regime in self.regimes if regime.id == regime_id)
+
+    def service_category(self, code: str, regime_id: str) -> str | None:
+        """The category of a service under a regime, or None for unknown services."""
+        service = self.services.get(code)
+        return None if service is None else service.category.get(regime_id)
+
+
+def _read(name: str) -> dict[str, object]:
+    text = (files("planas.reference") / "data" / name).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.CSafeLoader)  # trusted, packaged data
+    assert isinstance(data, dict), name
+    return data
+
+
+def _items(data: dict[str, object], key: str) -> list[dict[str, object]]:
+    value = data[key]
+    assert isinstance(value, list)
+    return value
+
+
+@cache
+def load_reference() -> Reference:
+    """Load and check all packaged reference data (cached for the process)."""
+    regimes = _read("regimes.yaml")
+    categories = _read("categories.yaml")
+    catalogue = _read("catalogue.yaml")
+    groups = _read("target_groups.yaml")
+    funding = _read("funding_sources.yaml")
+    institutions = _read("institution_types.yaml")
+    indicators = _read("indicators.yaml")
+    layouts = _read("form_layouts.yaml")
+    criteria = _read("criteria.yaml")
+    return Reference.model_validate(
+        {
+            "version": str(catalogue["version"]),
+            "regimes": _items(regimes, "regimes"),
+            "categories": {str(c["id"]): c for c in _items(categories, "categories")},
+            "category_groups": {str(g["id"]): g for g in _items(categories, "groups")},
+            "services": {str(s["code"]): s for s in _items(catalogue, "services")},
+            "target_groups": {str(g["id"]): g for g in _items(groups, "groups")},
+            "funding_sources": {str(s["id"]): s for s in _items(funding, "sources")},
+            "funding_rules": _items(funding, "rules"),
+            "institution_types": {str(t["id"]): t for t in _items(institutions, "types")},
+            "demography_indicators": {str(i["id"]): i for i in _items(indicators, "demography")},
+            "social_indicators": {str(i["id"]): i for i in _items(indicators, "social")},
+            "layouts": {str(lay["id"]): lay for lay in _items(layouts, "layouts")},
+            "criteria_set": str(criteria["set"]),
+            "criteria_official": bool(criteria["official"]),
+            "criteria": _items(criteria, "criteria"),
+        }
+    )

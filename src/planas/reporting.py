@@ -1,0 +1,135 @@
+"""Findings -> text, JSON or GitHub annotations (strings; the CLI prints them)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Literal
+
+from planas import __version__
+from planas.findings import Finding, Severity
+from planas.reference import load_reference
+from planas.validation import FileResult
+from planas.validation.registry import Lang, clause, hint, message
+
+ReportFormat = Literal["text", "json", "github"]
+JSON_REPORT_VERSION = 1
+
+_SEVERITY_LT = {Severity.ERROR: "klaida", Severity.WARNING: "įspėjimas"}
+
+
+def plural_lt(count: int, one: str, few: str, many: str) -> str:
+    """Lithuanian plural: 1 klaida, 2 klaidos, 10 klaidų, 21 klaida."""
+    if count % 10 == 1 and count % 100 != 11:
+        word = one
+    elif 2 <= count % 10 <= 9 and not 12 <= count % 100 <= 19:
+        word = few
+    else:
+        word = many
+    return f"{count} {word}"
+
+
+def _plural_en(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(results: Sequence[FileResult], lang: Lang) -> str:
+    """One closing line: how many files, errors and warnings."""
+    files = len(results)
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    if lang == "en":
+        return (f"{_plural_en(files, 'file')}: {_plural_en(errors, 'error')}, "
+                f"{_plural_en(warnings, 'warning')}")
+    return (
+        f"{plural_lt(files, 'failas', 'failai', 'failų')}: "
+        f"{plural_lt(errors, 'klaida', 'klaidos', 'klaidų')}, "
+        f"{plural_lt(warnings, 'įspėjimas', 'įspėjimai', 'įspėjimų')}"
+    )
+
+
+def format_finding_text(finding: Finding, lang: Lang) -> str:
+    """`file:line:col: CODE severity: message [path]` plus hint and clause lines."""
+    severity = _SEVERITY_LT[finding.severity] if lang == "lt" else finding.severity.value
+    path = f" [{finding.path}]" if finding.path else ""
+    hint_label, clause_label = ("patarimas", "pagrindas") if lang == "lt" else ("hint", "clause")
+    return (
+        f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {severity}: "
+        f"{message(finding, lang)}{path}\n"
+        f"    {hint_label}: {hint(finding, lang)}\n"
+        f"    {clause_label}: {clause(finding)}"
+    )
+
+
+def report_text(results: Sequence[FileResult], lang: Lang) -> str:
+    """A readable report, grouped by file, ending with a summary line."""
+    lines = [format_finding_text(f, lang) for result in results for f in result.findings]
+    lines.append(summary_line(results, lang))
+    return "\n".join(lines) + "\n"
+
+
+def finding_dict(finding: Finding, lang: Lang) -> dict[str, object]:
+    """One finding as a JSON-ready mapping (stable keys)."""
+    return {
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "message": message(finding, lang),
+        "hint": hint(finding, lang),
+        "clause": clause(finding),
+        "params": dict(finding.params),
+    }
+
+
+def report_json(results: Sequence[FileResult], lang: Lang) -> str:
+    """A versioned JSON report with provenance (planas and reference-data versions)."""
+    payload = {
+        "version": JSON_REPORT_VERSION,
+        "planas_version": __version__,
+        "reference_version": load_reference().version,
+        "files": [
+            {
+                "file": result.file,
+                "valid": result.errors == 0,
+                "errors": result.errors,
+                "warnings": result.warnings,
+                "findings": [finding_dict(f, lang) for f in result.findings],
+            }
+            for result in results
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(results: Sequence[FileResult], lang: Lang) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    lines = []
+    for result in results:
+        for f in result.findings:
+            level = "error" if f.severity is Severity.ERROR else "warning"
+            props = (f"file={_escape_property(f.file)},line={f.line},col={f.column},"
+                     f"title={_escape_property(f.code)}")
+            text = f"{message(f, lang)} {hint(f, lang)} ({clause(f)})"
+            lines.append(f"::{level} {props}::{_escape_data(text)}")
+    lines.append(summary_line(results, lang))
+    return "\n".join(lines) + "\n"
+
+
+def render_report(results: Sequence[FileResult], fmt: ReportFormat, lang: Lang) -> str:
+    """The report in the chosen format."""
+    if fmt == "json":
+        return report_json(results, lang)
+    if fmt == "github":
+        return report_github(results, lang)
+    return report_text(results, lang)

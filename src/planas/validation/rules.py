@@ -1,0 +1,339 @@
+"""Semantic rules over a structurally valid plan: references, years, totals, funding, completeness.
+
+Each check reports an `Issue` (code, document location, parameters); the
+driver locates it in the file and gives it the severity for the plan's status.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from planas.criteria import evaluate_criteria
+from planas.findings import format_path
+from planas.model import Plan
+from planas.reference import Reference
+
+Loc = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A rule's verdict before it is located in the file."""
+
+    code: str
+    loc: Loc
+    key: bool = False
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def _suggest(value: str, known: Iterable[str], aliases: dict[str, str] | None = None) -> dict[str, object]:
+    """A 'did you mean' parameter for a near miss (codes, ids, or an old name)."""
+    if aliases:
+        normal = value.replace("_", " ").lower()
+        for alias, code in aliases.items():
+            if alias.lower() == normal:
+                return {"did_you_mean": code}
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return {"did_you_mean": close[0]} if close else {}
+
+
+def _known_list(values: Sequence[str]) -> str:
+    shown = ", ".join(values[:8])
+    return shown + (", …" if len(values) > 8 else "") if values else "—"
+
+
+class _Checker:
+    def __init__(self, plan: Plan, ref: Reference) -> None:
+        self.plan = plan
+        self.ref = ref
+        self.year = plan.metadata.year
+        self.regime = ref.regime_for_year(self.year)
+        self.service_aliases = {
+            alias: code for code, s in ref.services.items() for alias in (*s.aliases, s.name_lt)
+        }
+        self.group_aliases = {
+            alias: gid for gid, g in ref.target_groups.items() for alias in (*g.aliases, g.name_lt)
+        }
+
+    # --- helpers -------------------------------------------------------------------------
+    def service(self, code: str, loc: Loc) -> Iterator[Issue]:
+        service = self.ref.services.get(code)
+        if service is None:
+            yield Issue("E0303", loc, params={"ref": code, **_suggest(code, self.ref.services, self.service_aliases)})
+        elif not service.valid_in(self.year):
+            yield Issue("E0304", loc, params={"ref": code, "year": self.year, "first_year": service.first_year})
+
+    def groups(self, codes: Iterable[str], loc: Loc) -> Iterator[Issue]:
+        for index, code in enumerate(codes):
+            if code not in self.ref.target_groups:
+                yield Issue("E0305", (*loc, index),
+                            params={"ref": code, **_suggest(code, self.ref.target_groups, self.group_aliases)})
+
+    def unique(self, items: Iterable[tuple[object, Loc]], code: str = "E0306") -> Iterator[Issue]:
+        seen: dict[object, Loc] = {}
+        for ident, loc in items:
+            if ident in seen:
+                yield Issue(code, loc, params={"ref": ident, "first": format_path(seen[ident])})
+            else:
+                seen[ident] = loc
+
+    def year_after(self, year: int, loc: Loc, *, key: bool = False) -> Iterator[Issue]:
+        if year > self.year:
+            yield Issue("E0501", loc, key=key, params={"year": year, "plan_year": self.year})
+
+    # --- checks --------------------------------------------------------------------------
+    def metadata(self) -> Iterator[Issue]:
+        meta = self.plan.metadata
+        if meta.regime is not None and meta.regime != self.regime.id:
+            yield Issue("E0502", ("metadata", "regime"),
+                        params={"regime": meta.regime, "year": self.year, "expected": self.regime.id})
+        approval = meta.approval
+        if meta.status == "patvirtintas":
+            if approval is None:
+                yield Issue("C0801", ("metadata", "status"), params={"what": "(metadata.approval)"})
+            else:
+                if not approval.decision_number:
+                    yield Issue("C0801", ("metadata", "approval"), params={"what": "numerio (decision_number)"})
+                if approval.decision_date is None:
+                    yield Issue("C0801", ("metadata", "approval"), params={"what": "datos (decision_date)"})
+        if approval is not None and approval.decision_date is not None and approval.decision_date.year != self.year:
+            yield Issue("W0503", ("metadata", "approval", "decision_date"),
+                        params={"date": approval.decision_date.isoformat(), "year": self.year})
+
+    def introduction(self) -> Iterator[Issue]:
+        intro = self.plan.introduction
+        yield from self.unique((g.id, ("introduction", "goals", i, "id")) for i, g in enumerate(intro.goals))
+        yield from self.unique((p.id, ("introduction", "priorities", i, "id")) for i, p in enumerate(intro.priorities))
+        for i, goal in enumerate(intro.goals):
+            yield from self.groups(goal.target_groups, ("introduction", "goals", i, "target_groups"))
+        for i, priority in enumerate(intro.priorities):
+            yield from self.groups(priority.target_groups, ("introduction", "priorities", i, "target_groups"))
+
+    def indicators(self) -> Iterator[Issue]:
+        analysis = self.plan.analysis
+        for section, known in (("demography", self.ref.demography_indicators),
+                               ("social_indicators", self.ref.social_indicators)):
+            items = getattr(analysis, section)
+            yield from self.unique((ind.id, ("analysis", section, i, "id")) for i, ind in enumerate(items))
+            for i, ind in enumerate(items):
+                if ind.id not in known and not ind.title:
+                    yield Issue("E0309", ("analysis", section, i, "id"), params={"ref": ind.id, **_suggest(ind.id, known)})
+                for year in ind.values:
+                    yield from self.year_after(year, ("analysis", section, i, "values", year), key=True)
+        budgets = analysis.municipal_budget
+        yield from self.unique(
+            ((f"{b.year} {b.kind}", ("analysis", "municipal_budget", i)) for i, b in enumerate(budgets)),
+            code="E0311",
+        )
+        for i, budget in enumerate(budgets):
+            yield from self.year_after(budget.year, ("analysis", "municipal_budget", i, "year"))
+            if budget.social_programme is not None and budget.social_programme > budget.total:
+                yield Issue("E0402", ("analysis", "municipal_budget", i, "social_programme"),
+                            params={"part": budget.social_programme, "total": budget.total})
+
+    def providers(self) -> Iterator[Issue]:
+        providers = self.plan.analysis.providers
+        yield from self.unique((p.id, ("analysis", "providers", i, "id")) for i, p in enumerate(providers))
+        for i, provider in enumerate(providers):
+            base = ("analysis", "providers", i)
+            if provider.institution_type not in self.ref.institution_types:
+                yield Issue("E0307", (*base, "institution_type"),
+                            params={"ref": provider.institution_type,
+                                    **_suggest(provider.institution_type, self.ref.institution_types)})
+            for j, accreditation in enumerate(provider.accreditations):
+                yield from self.service(accreditation.service, (*base, "accreditations", j, "service"))
+            for j, offered in enumerate(provider.services):
+                yield from self.service(offered.service, (*base, "services", j, "service"))
+                yield from self.groups(offered.target_groups, (*base, "services", j, "target_groups"))
+
+    def provision(self) -> Iterator[Issue]:
+        analysis = self.plan.analysis
+        provider_ids = [p.id for p in analysis.providers]
+        records = analysis.provision
+        yield from self.unique(
+            (
+                (f"{r.service} / {r.target_group} / {r.provider or '-'}", ("analysis", "provision", i))
+                for i, r in enumerate(records)
+            ),
+            code="E0311",
+        )
+        for i, record in enumerate(records):
+            base = ("analysis", "provision", i)
+            yield from self.service(record.service, (*base, "service"))
+            if record.target_group not in self.ref.target_groups:
+                yield Issue("E0305", (*base, "target_group"), params={
+                    "ref": record.target_group,
+                    **_suggest(record.target_group, self.ref.target_groups, self.group_aliases)})
+            if record.provider is not None and record.provider not in provider_ids:
+                yield Issue("E0302", (*base, "provider"),
+                            params={"ref": record.provider, "known": _known_list(provider_ids),
+                                    **_suggest(record.provider, provider_ids)})
+            for year in record.years:
+                yield from self.year_after(year, (*base, "years", year), key=True)
+
+    def finance(self) -> Iterator[Issue]:
+        analysis = self.plan.analysis
+        provider_ids = [p.id for p in analysis.providers]
+        records = analysis.finance
+        yield from self.unique(
+            ((f"{r.service} / {r.provider or '-'}", ("analysis", "finance", i)) for i, r in enumerate(records)),
+            code="E0311",
+        )
+        for i, record in enumerate(records):
+            base = ("analysis", "finance", i)
+            yield from self.service(record.service, (*base, "service"))
+            if record.provider is not None and record.provider not in provider_ids:
+                yield Issue("E0302", (*base, "provider"),
+                            params={"ref": record.provider, "known": _known_list(provider_ids),
+                                    **_suggest(record.provider, provider_ids)})
+            yield from self.unique(
+                ((f"{e.year} {e.kind}", (*base, "entries", j)) for j, e in enumerate(record.entries)),
+                code="E0311",
+            )
+            for j, entry in enumerate(record.entries):
+                loc = (*base, "entries", j)
+                yield from self.year_after(entry.year, (*loc, "year"))
+                yield from self.total(entry.total, entry.sources, (*loc, "total"))
+                yield from self.funding(record.service, entry.sources, (*loc, "sources"))
+
+    def total(self, stated: Decimal | None, sources: dict[str, Decimal], loc: Loc) -> Iterator[Issue]:
+        if stated is None:
+            return
+        computed = sum(sources.values(), Decimal(0))
+        if computed != stated:
+            yield Issue("E0401", loc, params={"stated": stated, "computed": computed,
+                                              "difference": abs(stated - computed)})
+
+    def funding(self, code: str, sources: dict[str, Decimal], loc: Loc) -> Iterator[Issue]:
+        service = self.ref.services.get(code)
+        if service is None:
+            return
+        category = service.category.get(self.regime.id, "")
+        for source in sources:
+            if not self.ref.funding_sources[source].public:
+                continue
+            for rule in self.ref.funding_rules:
+                applies = (category in rule.categories and code not in rule.except_services) or code in rule.services
+                if applies and source not in rule.allowed:
+                    yield Issue("W0601", (*loc, source), key=True,
+                                params={"source": source, "service": code, "category": category,
+                                        "allowed": ", ".join(rule.allowed), "rule": rule.clause})
+                    break
+        if service.free_of_charge and sources.get("GM", Decimal(0)) > 0:
+            yield Issue("W0602", (*loc, "GM"), key=True, params={"service": code})
+
+    def measures(self) -> Iterator[Issue]:
+        intro = self.plan.introduction
+        goal_ids = [g.id for g in intro.goals]
+        priority_ids = [p.id for p in intro.priorities]
+        measures = self.plan.action_plan.measures
+        yield from self.unique((m.id, ("action_plan", "measures", i, "id")) for i, m in enumerate(measures))
+        yield from self.unique(
+            (ind.id, ("action_plan", "measures", i, "indicators", j, "id"))
+            for i, m in enumerate(measures) for j, ind in enumerate(m.indicators)
+        )
+        for i, measure in enumerate(measures):
+            base = ("action_plan", "measures", i)
+            if measure.goal not in goal_ids:
+                yield Issue("E0301", (*base, "goal"),
+                            params={"ref": measure.goal, "known": _known_list(goal_ids), **_suggest(measure.goal, goal_ids)})
+            if measure.priority is not None and measure.priority not in priority_ids:
+                yield Issue("E0308", (*base, "priority"),
+                            params={"ref": measure.priority, "known": _known_list(priority_ids),
+                                    **_suggest(measure.priority, priority_ids)})
+            for j, code in enumerate(measure.services):
+                yield from self.service(code, (*base, "services", j))
+            yield from self.groups(measure.target_groups, (*base, "target_groups"))
+            yield from self.total(measure.total, measure.funding, (*base, "total"))
+            if measure.deadline is not None:
+                yield from self.year_after(measure.deadline.year, (*base, "deadline"))
+            for j, indicator in enumerate(measure.indicators):
+                loc = (*base, "indicators", j)
+                if not indicator.unit:
+                    yield Issue("E0701", loc, params={"ref": indicator.id})
+                if indicator.target is None:
+                    yield Issue("E0702", loc, params={"ref": indicator.id})
+
+    def completeness(self) -> Iterator[Issue]:
+        analysis = self.plan.analysis
+        previous = self.year - 1
+        if analysis.provision and not any(
+            previous in r.years and r.years[previous].recipients is not None for r in analysis.provision
+        ):
+            yield Issue("C0802", ("analysis", "provision"), params={"year": previous, "what": "gavėjai (recipients)"})
+        if analysis.finance and not any(
+            e.year == previous and e.kind == "faktas" for r in analysis.finance for e in r.entries
+        ):
+            yield Issue("C0802", ("analysis", "finance"), params={"year": previous, "what": "lėšos (kind: faktas)"})
+        if analysis.provision and not any(
+            self.year in r.years and r.years[self.year].planned is not None for r in analysis.provision
+        ):
+            yield Issue("W0504", ("analysis", "provision"), params={"year": self.year, "what": "gavėjai (planned)"})
+        if analysis.finance and not any(
+            e.year == self.year and e.kind == "planas" for r in analysis.finance for e in r.entries
+        ):
+            yield Issue("W0504", ("analysis", "finance"), params={"year": self.year, "what": "lėšos (kind: planas)"})
+        layout = self.ref.layouts[self.regime.form]
+        dumped = self.plan.model_dump(mode="python", include={"metadata", "introduction", "analysis",
+                                                              "action_plan", "monitoring"})
+        for chapter in layout.chapters:
+            for section in chapter.sections:
+                if not section.required or not section.data:
+                    continue
+                if not any(_filled(dumped, path) for path in section.data):
+                    first = tuple(section.data[0].split("."))
+                    yield Issue("C0803", first, params={"section": f"{section.number}. {section.title}",
+                                                        "paths": ", ".join(section.data)})
+
+    def criteria(self) -> Iterator[Issue]:
+        known = [c.id for c in self.ref.criteria]
+        for i, override in enumerate(self.plan.criteria.overrides):
+            if override.criterion not in known:
+                yield Issue("E0310", ("criteria", "overrides", i, "criterion"),
+                            params={"ref": override.criterion, "known": _known_list(known),
+                                    **_suggest(override.criterion, known)})
+            yield from self.year_after(override.year, ("criteria", "overrides", i, "year"))
+        table = evaluate_criteria(self.plan, self.ref)
+        reported: set[str] = set()
+        for row in table.rows:
+            if row.computable or row.criterion.id in reported:
+                continue
+            reported.add(row.criterion.id)
+            last = row.values[-1]
+            yield Issue("W0901", ("criteria",), params={
+                "criterion": row.criterion.id, "name": row.criterion.name_lt, "year": last.year,
+                "missing": "; ".join(last.missing) or "duomenų"})
+        for criterion in self.ref.criteria:
+            if criterion.per == "service" and not any(r.criterion.id == criterion.id for r in table.rows):
+                yield Issue("W0901", ("criteria",), params={
+                    "criterion": criterion.id, "name": criterion.name_lt, "year": self.year,
+                    "missing": "paslaugų lėšų (analysis.finance)"})
+
+    def run(self) -> Iterator[Issue]:
+        yield from self.metadata()
+        yield from self.introduction()
+        yield from self.indicators()
+        yield from self.providers()
+        yield from self.provision()
+        yield from self.finance()
+        yield from self.measures()
+        yield from self.completeness()
+        yield from self.criteria()
+
+
+def _filled(data: object, path: str) -> bool:
+    current = data
+    for part in path.split("."):
+        if not isinstance(current, dict) or part not in current:
+            return False
+        current = current[part]
+    return current not in (None, "", [], {})
+
+
+def semantic_issues(plan: Plan, reference: Reference) -> list[Issue]:
+    """Every semantic issue of a structurally valid plan."""
+    return list(_Checker(plan, reference).run())

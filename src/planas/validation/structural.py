@@ -1,0 +1,178 @@
+"""Structural findings: pydantic's errors, mapped to file:line:col and Lithuanian messages."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planas.findings import Finding, format_path, make_params
+from planas.loading import LoadedDocument
+from planas.model import Plan
+from planas.validation.registry import RULES
+
+_EXPECTED: dict[str, tuple[str, str]] = {
+    "string_type": ("teksto", "text"),
+    "int_type": ("sveikojo skaičiaus", "a whole number"),
+    "int_parsing": ("sveikojo skaičiaus", "a whole number"),
+    "int_from_float": ("sveikojo skaičiaus (be trupmenos)", "a whole number (no fraction)"),
+    "decimal_type": ("skaičiaus", "a number"),
+    "decimal_parsing": ("skaičiaus (pvz., 1250.50)", "a number (e.g. 1250.50)"),
+    "bool_type": ("true arba false", "true or false"),
+    "bool_parsing": ("true arba false", "true or false"),
+    "dict_type": ("atvaizdžio (raktas: reikšmė)", "a mapping (key: value)"),
+    "model_type": ("atvaizdžio (raktas: reikšmė)", "a mapping (key: value)"),
+    "model_attributes_type": ("atvaizdžio (raktas: reikšmė)", "a mapping (key: value)"),
+    "list_type": ("sąrašo (eilutės su „- “)", "a list (lines starting with '- ')"),
+}
+_DATE_TYPES = frozenset(
+    {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_future", "date_past"}
+)
+_RANGE_TYPES = frozenset(
+    {
+        "greater_than",
+        "greater_than_equal",
+        "less_than",
+        "less_than_equal",
+        "decimal_max_places",
+        "decimal_max_digits",
+        "decimal_whole_digits",
+        "finite_number",
+        "string_too_long",
+        "string_too_short",
+        "too_long",
+        "too_short",
+    }
+)
+_FUNDING_PATTERN = "^(SB|VBD|VB|ES|UF|IL|P|GM|K)$"
+
+
+def _limit_text(kind: str, ctx: dict[str, Any], fallback: str) -> tuple[str, str]:
+    """The violated bound, said in Lithuanian and English."""
+    texts: dict[str, tuple[str, str]] = {
+        "greater_than_equal": ("turi būti ne mažesnė nei {ge}", "must be at least {ge}"),
+        "greater_than": ("turi būti didesnė nei {gt}", "must be greater than {gt}"),
+        "less_than_equal": ("turi būti ne didesnė nei {le}", "must be at most {le}"),
+        "less_than": ("turi būti mažesnė nei {lt}", "must be less than {lt}"),
+        "decimal_max_places": ("ne daugiau kaip {decimal_places} skaitmenys po kablelio",
+                               "at most {decimal_places} decimal places"),
+        "decimal_max_digits": ("ne daugiau kaip {max_digits} skaitmenų", "at most {max_digits} digits"),
+        "decimal_whole_digits": ("per daug skaitmenų prieš kablelį", "too many digits before the point"),
+        "finite_number": ("turi būti baigtinis skaičius (ne .inf ar .nan)", "must be finite (not .inf or .nan)"),
+        "string_too_long": ("ne ilgesnė nei {max_length} simbolių", "at most {max_length} characters"),
+        "string_too_short": ("ne trumpesnė nei {min_length} simbolių", "at least {min_length} characters"),
+        "too_long": ("per daug elementų", "too many items"),
+        "too_short": ("per mažai elementų", "too few items"),
+    }
+    lt, en = texts.get(kind, (fallback, fallback))
+    values = {key: str(value) for key, value in ctx.items()}
+    try:
+        return lt.format(**values), en.format(**values)
+    except KeyError:
+        return fallback, fallback
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `list[Goal] | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_of(typing.get_args(annotation)[0])
+    if origin in (list, dict, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class whose fields live at `loc` (a mapping in the document)."""
+    current: type[BaseModel] | None = Plan
+    for element in loc:
+        if current is None:
+            return None
+        if isinstance(element, str) and element in current.model_fields:
+            current = _model_of(current.model_fields[element].annotation)
+        # list indices and dict keys keep the item model found above
+    return current
+
+
+def _finding(doc: LoadedDocument, code: str, loc: tuple[Any, ...], *, at_key: bool, status: str,
+             **params: object) -> Finding:
+    pos = doc.positions.locate(loc, key=at_key)
+    return Finding(
+        file=doc.file,
+        line=pos.line,
+        column=pos.column,
+        code=code,
+        severity=RULES[code].severity_for(status),
+        path=format_path(loc),
+        params=make_params(params),
+    )
+
+
+def structural_findings(
+    error: ValidationError, doc: LoadedDocument, status: str
+) -> Iterator[Finding]:
+    """Turn each pydantic error into one located finding."""
+    for err in error.errors(include_url=False):
+        kind = err["type"]
+        loc = tuple(err["loc"])
+        value = err.get("input")
+        ctx = err.get("ctx") or {}
+        is_key = "[key]" in loc
+        if kind == "extra_forbidden":
+            parent = model_at(loc[:-1])
+            allowed = list(parent.model_fields) if parent is not None else []
+            name = str(loc[-1])
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            yield _finding(doc, "E0201", loc, at_key=True, status=status, key=name,
+                           **({"did_you_mean": close[0]} if close else {}))
+        elif kind == "missing":
+            parent = model_at(loc[:-1])
+            field = str(loc[-1])
+            info = parent.model_fields.get(field) if parent is not None else None
+            title = (info.title if info is not None else None) or field
+            description = (info.description if info is not None else None) or ""
+            yield _finding(doc, "E0202", loc, at_key=False, status=status, field=field, title=title,
+                           description=description)
+        elif kind in _DATE_TYPES:
+            yield _finding(doc, "E0204", loc, at_key=is_key, status=status, value=_show(value))
+        elif kind in _RANGE_TYPES:
+            limit_lt, limit_en = _limit_text(kind, ctx, err["msg"])
+            yield _finding(doc, "E0205", loc, at_key=is_key, status=status, value=_show(value),
+                           limit=limit_lt, limit_en=limit_en)
+        elif kind == "literal_error":
+            choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+            yield _finding(doc, "E0206", loc, at_key=is_key, status=status, value=_show(value),
+                           choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
+        elif kind == "string_pattern_mismatch" and ctx.get("pattern") == _FUNDING_PATTERN:
+            choices = ["SB", "VBD", "VB", "ES", "UF", "IL", "P", "GM", "K"]
+            close = difflib.get_close_matches(str(value).upper(), choices, n=1, cutoff=0.5)
+            yield _finding(doc, "E0206", loc, at_key=True, status=status, value=_show(value),
+                           choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
+        elif kind == "string_pattern_mismatch":
+            yield _finding(doc, "E0207", loc, at_key=is_key, status=status, value=_show(value),
+                           detail=str(ctx.get("pattern", "")))
+        elif kind in _EXPECTED:
+            expected_lt, expected_en = _EXPECTED[kind]
+            yield _finding(doc, "E0203", loc, at_key=is_key, status=status, value=_show(value),
+                           expected=expected_lt, expected_en=expected_en)
+        else:
+            yield _finding(doc, "E0208", loc, at_key=is_key, status=status, detail=err["msg"])
