@@ -11,7 +11,7 @@ from planas.validation import validate_file
 
 from .conftest import DATA, EXAMPLE
 
-VALID = sorted((DATA / "valid").glob("*.yaml")) + [EXAMPLE]
+VALID = [*sorted((DATA / "valid").glob("*.yaml")), EXAMPLE]
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 
 

@@ -60,7 +60,7 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             _err("planas: nutraukta (interrupted)")
             raise typer.Exit(EXIT_USAGE) from None
-        except Exception as error:  # the one place that catches everything, on purpose
+        except Exception as error:  # noqa: BLE001 - the one place that catches everything
             if _State.debug:
                 traceback.print_exc()
             _err(
@@ -155,7 +155,7 @@ def main() -> None:
         app()
     except SystemExit:
         raise
-    except Exception as error:  # errors in option parsing callbacks and the like
+    except Exception as error:  # noqa: BLE001 - errors in option callbacks and the like
         _err(f"planas: vidinė klaida (internal error): {type(error).__name__}: {error}")
         sys.exit(EXIT_USAGE)
 

@@ -146,13 +146,13 @@ class _Data:
                             total[entry.kind] += amount
             for kind in ("faktas", "planas"):
                 if seen[kind]:
-                    return Quantity(total[kind], kind)  # type: ignore[arg-type]
+                    return Quantity(total[kind], kind)
             return Quantity(None, "faktas", missing)
         if name == "municipal_budget":
             by_kind = {b.kind: b.total for b in analysis.municipal_budget if b.year == year}
             for kind in ("faktas", "planas"):
                 if kind in by_kind:
-                    return Quantity(by_kind[kind], kind)  # type: ignore[arg-type]
+                    return Quantity(by_kind[kind], kind)
             return Quantity(None, "faktas", missing)
         if year != self.year:
             # Providers and measures describe the plan year only.
@@ -242,7 +242,7 @@ def evaluate_criteria(plan: Plan, reference: Reference) -> CriteriaTable:
     for criterion in reference.criteria:
         services: list[str | None]
         if criterion.per == "service":
-            services = sorted({record.service for record in plan.analysis.finance})
+            services = [*sorted({record.service for record in plan.analysis.finance})]
         else:
             services = [None]
         for service in services:

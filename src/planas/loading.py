@@ -145,8 +145,7 @@ def decode_plan_bytes(raw: bytes) -> str:
     ):
         if raw.startswith(bom):
             raise LoadProblem("E0106", 1, 1, encoding=name)
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _line_col_of_offset(raw, nul)
@@ -188,9 +187,9 @@ def resolve_plain_scalar(text: str) -> object:
     if _INT.fullmatch(text):
         return int(text, 10)
     if _OCT.fullmatch(text):
-        return int(text[2:], 8)
+        return int(text, 0)
     if _HEX.fullmatch(text):
-        return int(text[2:], 16)
+        return int(text, 0)
     if _FLOAT.fullmatch(text):
         try:
             return Decimal(text)
@@ -221,7 +220,8 @@ class _Frame:
 
 
 def _mark(event: yaml.Event) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 def load_plan_text(text: str, file: str) -> LoadedDocument:
@@ -303,9 +303,7 @@ def load_plan_text(text: str, file: str) -> LoadedDocument:
             else:
                 top.container.append(value)
 
-            if isinstance(value, dict):
-                stack.append(_Frame(value, path))
-            elif isinstance(value, list):
+            if isinstance(value, (dict, list)):
                 stack.append(_Frame(value, path))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
