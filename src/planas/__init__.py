@@ -1,10 +1,7 @@
 """planas: municipal Social Services Plans (Socialinių paslaugų planas) as validated YAML."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("planas")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
+# The one place the version is written (pyproject reads it through hatch);
+# importlib.metadata would cost ~35 ms of start-up on every command.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

@@ -6,22 +6,26 @@ The data lives in `reference/data/*.yaml`, versioned, so that an official text
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
 
 REGIME_IDS = ("legacy_1132_A1-104", "A1-368_2024")
 
+# Plain frozen dataclasses, not pydantic models: building ~20 pydantic classes
+# would add ~15 ms to every command's start-up. The data's shape is checked
+# by `_build` (unknown or missing keys fail) and its content by the tests.
 
-class _Ref(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-
-class LegalAct(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class LegalAct:
     """An act a regime rests on."""
 
     title: str
@@ -30,7 +34,8 @@ class LegalAct(_Ref):
     issuer: str | None = None
 
 
-class Regime(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Regime:
     """A planning regime: the acts, form and criteria that govern plans of some years."""
 
     id: str
@@ -46,7 +51,8 @@ class Regime(_Ref):
     note: str
 
 
-class Category(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Category:
     """A service category (art. 7-10 of the law)."""
 
     id: str
@@ -56,14 +62,16 @@ class Category(_Ref):
     first_year: int | None = None
 
 
-class CategoryGroup(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class CategoryGroup:
     """Preventive, general, special or other."""
 
     id: str
     name_lt: str
 
 
-class Service(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Service:
     """One service type of the catalogue, described by the catalogue's criteria."""
 
     code: str
@@ -93,7 +101,8 @@ class Service(_Ref):
         return self.last_year is None or year <= self.last_year
 
 
-class TargetGroup(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class TargetGroup:
     """A recipient group of the catalogue's standard list."""
 
     id: str
@@ -104,7 +113,8 @@ class TargetGroup(_Ref):
     clause: str | None = None
 
 
-class FundingSource(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class FundingSource:
     """A funding source of art. 41(1)."""
 
     id: str
@@ -113,7 +123,8 @@ class FundingSource(_Ref):
     public: bool
 
 
-class FundingRule(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class FundingRule:
     """Which public sources may fund some services (art. 42)."""
 
     id: str
@@ -125,7 +136,8 @@ class FundingRule(_Ref):
     note: str | None = None
 
 
-class InstitutionType(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class InstitutionType:
     """A type of social service institution."""
 
     id: str
@@ -133,7 +145,8 @@ class InstitutionType(_Ref):
     licence_required: bool
 
 
-class IndicatorDef(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class IndicatorDef:
     """A situation-analysis indicator a plan may report by year."""
 
     id: str
@@ -141,7 +154,8 @@ class IndicatorDef(_Ref):
     unit: str
 
 
-class Section(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Section:
     """One numbered section of the plan form."""
 
     number: str
@@ -153,7 +167,8 @@ class Section(_Ref):
     landscape: bool = False
 
 
-class Chapter(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Chapter:
     """One chapter (I, II, ...) of the plan form."""
 
     number: str
@@ -161,7 +176,8 @@ class Chapter(_Ref):
     sections: tuple[Section, ...]
 
 
-class Annex(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Annex:
     """An annex of the plan form."""
 
     number: str
@@ -170,7 +186,8 @@ class Annex(_Ref):
     block: str
 
 
-class FormLayout(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class FormLayout:
     """The plan form of one regime (reconstructed unless `official`)."""
 
     id: str
@@ -180,7 +197,8 @@ class FormLayout(_Ref):
     annexes: tuple[Annex, ...]
 
 
-class Operand(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Operand:
     """One side of a criterion's ratio: a variable, filtered and shifted."""
 
     variable: str
@@ -191,7 +209,8 @@ class Operand(_Ref):
     plus: str | None = None
 
 
-class Criterion(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
     """An efficiency criterion as a declarative formula."""
 
     id: str
@@ -200,15 +219,16 @@ class Criterion(_Ref):
     unit: str
     numerator: Operand
     denominator: Operand | None = None
-    multiplier: int = Field(gt=0)
-    decimals: int = Field(ge=0, le=4)
+    multiplier: int
+    decimals: int
     per: Literal["service"] | None = None
     direction: Literal["higher", "lower"]
     official: bool
     source: str
 
 
-class Reference(_Ref):
+@dataclass(frozen=True, kw_only=True)
+class Reference:
     """All reference data of one release, indexed for look-ups."""
 
     version: str
@@ -244,14 +264,70 @@ class Reference(_Ref):
         return None if service is None else service.category.get(regime_id)
 
 
-def _read(name: str) -> dict[str, object]:
+T = TypeVar("T")
+
+
+def _convert(annotation: Any, value: Any, where: str) -> Any:
+    """Build a value of `annotation` from YAML data (dataclasses, tuples, dicts, optionals)."""
+    origin = typing.get_origin(annotation)
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
+        return _build(annotation, value, where)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return _convert(options[0], value, where)
+    if origin is tuple:
+        item = typing.get_args(annotation)[0]
+        if not isinstance(value, list):
+            raise TypeError(f"{where}: expected a list")
+        return tuple(_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        key_type, item = typing.get_args(annotation)
+        if not isinstance(value, dict):
+            raise TypeError(f"{where}: expected a mapping")
+        return {key_type(k): _convert(item, v, f"{where}.{k}") for k, v in value.items()}
+    if origin is Literal:
+        if value not in typing.get_args(annotation):
+            raise ValueError(f"{where}: {value!r} not in {typing.get_args(annotation)}")
+        return value
+    if annotation is date:
+        if not isinstance(value, date):
+            raise TypeError(f"{where}: expected a date")
+        return value
+    if annotation in (str, int, bool):
+        if not isinstance(value, annotation) or (annotation is int and isinstance(value, bool)):
+            raise TypeError(f"{where}: expected {annotation.__name__}, got {value!r}")
+        return value
+    raise TypeError(f"{where}: unsupported type {annotation!r}")  # pragma: no cover
+
+
+@cache
+def _hints(cls: Any) -> tuple[dict[str, Any], frozenset[str]]:
+    names = frozenset(f.name for f in dataclasses.fields(cls))
+    return typing.get_type_hints(cls), names
+
+
+def _build(cls: type[T], data: Any, where: str) -> T:
+    """A frozen dataclass instance from a mapping; unknown or missing keys fail."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{where}: expected a mapping")
+    hints, names = _hints(typing.cast(Any, cls))
+    unknown = set(data) - names
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    values = {key: _convert(hints[key], value, f"{where}.{key}") for key, value in data.items()}
+    return cls(**values)
+
+
+def _read(name: str) -> dict[str, Any]:
     text = (files("planas.reference") / "data" / name).read_text(encoding="utf-8")
     data = yaml.load(text, Loader=yaml.CSafeLoader)  # trusted, packaged data
     assert isinstance(data, dict), name
     return data
 
 
-def _items(data: dict[str, object], key: str) -> list[dict[str, object]]:
+def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data[key]
     assert isinstance(value, list)
     return value
@@ -269,7 +345,8 @@ def load_reference() -> Reference:
     indicators = _read("indicators.yaml")
     layouts = _read("form_layouts.yaml")
     criteria = _read("criteria.yaml")
-    return Reference.model_validate(
+    return _build(
+        Reference,
         {
             "version": str(catalogue["version"]),
             "regimes": _items(regimes, "regimes"),
@@ -286,5 +363,6 @@ def load_reference() -> Reference:
             "criteria_set": str(criteria["set"]),
             "criteria_official": bool(criteria["official"]),
             "criteria": _items(criteria, "criteria"),
-        }
+        },
+        "reference",
     )
