@@ -1,4 +1,4 @@
-# Two entry points for a newcomer: `make demo` and `make test`.
+# Two entry points for a newcomer: `make demo` (validate + render the example) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,6 +17,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/planas validate $(EXAMPLE)
+	$(BIN)/planas render $(EXAMPLE) --format docx -o build/birstonas-2021.docx
+	$(BIN)/planas render $(EXAMPLE) --format md -o build/birstonas-2021.md
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -2,14 +2,17 @@
 
     python scripts/regenerate.py
 
-Writes schemas/plan.schema.json and docs/rules.md; later issues add golden files here.
+Writes schemas/plan.schema.json, docs/rules.md and the golden files under tests/golden/.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from planas.reference import load_reference
+from planas.render import render_plan
 from planas.schema import plan_schema_text
+from planas.validation import validate_file
 from planas.validation.registry import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +40,24 @@ def rules_reference() -> str:
     return "\n".join(lines) + "\n"
 
 
+GOLDEN_MARKDOWN = {
+    "birstonas-2021.md": ROOT / "examples" / "birstonas-2021" / "plan.yaml",
+}
+
+
+def golden_markdown(plan_path: Path) -> bytes:
+    """The Markdown rendering of an example plan, as the golden file holds it."""
+    result = validate_file(plan_path)
+    assert result.plan is not None, f"{plan_path} does not validate"
+    return render_plan(result.plan, load_reference(), "md")
+
+
 def main() -> None:
     """Write all generated files."""
+    golden = ROOT / "tests" / "golden"
+    golden.mkdir(parents=True, exist_ok=True)
+    for name, plan_path in GOLDEN_MARKDOWN.items():
+        (golden / name).write_bytes(golden_markdown(plan_path))
     (ROOT / "schemas").mkdir(exist_ok=True)
     (ROOT / "schemas" / "plan.schema.json").write_text(plan_schema_text(), encoding="utf-8")
     (ROOT / "docs").mkdir(exist_ok=True)

@@ -140,6 +140,62 @@ def validate(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+class RenderFormat(StrEnum):
+    """Output formats of `render`."""
+
+    docx = "docx"
+    md = "md"
+
+
+@app.command()
+@guarded
+def render(
+    plan_file: Annotated[Path, typer.Argument(help="Plano YAML failas.", show_default=False)],
+    output_format: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="Dokumento formatas.")
+    ] = RenderFormat.docx,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia plano, plan.docx / plan.md)."),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Savivaldybės Word (.docx) arba Markdown šablonas.")
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Nieko nerašyti: exit 1, jei diske esantis dokumentas pasenęs."),
+    ] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")] = Lang.lt,
+) -> None:
+    """Parengti plano dokumentą (Word arba Markdown) su apskaičiuotais kriterijais."""
+    from planas.fileio import write_atomic
+    from planas.reference import load_reference
+    from planas.render import render_plan
+    from planas.reporting import render_report
+    from planas.validation import validate_file
+
+    result = validate_file(plan_file)
+    if result.errors or result.plan is None:
+        typer.echo(render_report([result], "text", lang.value), nl=False)
+        _err("planas: plane yra klaidų, dokumentas neparengtas (the plan has errors; nothing rendered)")
+        raise typer.Exit(EXIT_FINDINGS)
+    target = output or plan_file.with_suffix(f".{output_format.value}")
+    data = render_plan(result.plan, load_reference(), output_format.value, template)
+    if check:
+        try:
+            current = target.read_bytes()
+        except OSError:
+            current = None
+        if current != data:
+            state = "nėra" if current is None else "pasenęs"
+            _err(f"planas: {target}: dokumentas {state} (out of date); paleiskite be --check")
+            raise typer.Exit(EXIT_FINDINGS)
+        typer.echo(f"{target}: dokumentas atnaujintas (up to date)")
+        raise typer.Exit(EXIT_OK)
+    write_atomic(target, data)
+    typer.echo(f"{target}: įrašyta ({len(data)} B)")
+
+
 @app.command()
 @guarded
 def schema() -> None:

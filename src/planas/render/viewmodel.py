@@ -1,0 +1,617 @@
+"""The one view-model both renderers share: what the document shows, with every number formatted.
+
+The form layout (reference data) orders chapters and sections; each section's
+`block` names a builder here that turns plan data into paragraphs, lists and
+tables of ready-to-print strings. Templates only loop and print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Literal
+
+from planas import __version__
+from planas.criteria import VARIABLE_TITLES, CriteriaTable, CriterionRow, evaluate_criteria
+from planas.model import Plan, YearIndicator
+from planas.reference import Criterion, IndicatorDef, Operand, Reference, Service
+from planas.render.formatting import amount, genitive, long_date, money, number, percent
+
+BlockKind = Literal["paragraph", "bullets", "numbered", "table"]
+
+_OWNERS = {
+    "savivaldybe": "Savivaldybės",
+    "valstybe": "Valstybės",
+    "nvo": "NVO",
+    "privatus": "Privatus",
+    "religine": "Religinė bendruomenė",
+}
+_KIND_LT = {"faktas": "faktas", "planas": "planas"}
+_STATUS_LT = {"planuojama": "planuojama", "vykdoma": "vykdoma", "ivykdyta": "įvykdyta",
+              "neivykdyta": "neįvykdyta"}
+ILLUSTRATIVE_MARK = "*"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of section content: a paragraph, a list, or a table of strings."""
+
+    kind: BlockKind
+    text: str = ""
+    items: tuple[str, ...] = ()
+    caption: str = ""
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    notes: tuple[str, ...] = ()
+    widths: tuple[int, ...] = ()
+    numeric: tuple[bool, ...] = ()
+
+    @property
+    def is_paragraph(self) -> bool:
+        """Template convenience: no comparisons needed in Word templates."""
+        return self.kind == "paragraph"
+
+    @property
+    def is_list(self) -> bool:
+        """A bulleted or numbered list."""
+        return self.kind in ("bullets", "numbered")
+
+    @property
+    def is_table(self) -> bool:
+        """A table."""
+        return self.kind == "table"
+
+    @property
+    def list_items(self) -> tuple[str, ...]:
+        """List items with their numbers written out (Word numbering would not restart)."""
+        if self.kind == "numbered":
+            return tuple(f"{i}. {item}" for i, item in enumerate(self.items, 1))
+        return self.items
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A numbered section (or annex) with its content."""
+
+    number: str
+    title: str
+    heading: str
+    landscape: bool
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ChapterView:
+    """A chapter (I, II, ...) or an annex, and its sections."""
+
+    number: str
+    title: str
+    heading: str
+    sections: tuple[SectionView, ...]
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentProperties:
+    """Word document properties, taken from the plan (never from the clock)."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    created: dt.datetime
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """Everything a template prints."""
+
+    title: str
+    title_lines: tuple[str, ...]
+    approval_lines: tuple[str, ...]
+    is_draft: bool
+    chapters: tuple[ChapterView, ...]
+    closing_note: str
+    properties: DocumentProperties
+    municipality: str
+    year: int
+    illustrative_note: str = field(default="")
+
+
+def paragraphs(markdown: str | None) -> list[Block]:
+    """Plain paragraphs and bullet lists from a Markdown text (for Word)."""
+    if not markdown:
+        return []
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", markdown.strip()):
+        lines = [line.rstrip() for line in chunk.splitlines() if line.strip()]
+        if lines and all(re.match(r"\s*[-*] ", line) for line in lines):
+            items = tuple(_inline(re.sub(r"^\s*[-*] ", "", line)) for line in lines)
+            blocks.append(Block("bullets", items=items))
+        else:
+            blocks.append(Block("paragraph", text=_inline(" ".join(line.strip() for line in lines))))
+    return blocks
+
+
+def _inline(text: str) -> str:
+    """Markdown emphasis markers out, the words stay."""
+    return re.sub(r"(\*\*|__|\*|_)(\S.*?\S|\S)\1", r"\2", text)
+
+
+def _mark(text: str, illustrative: bool) -> str:
+    return f"{text}{ILLUSTRATIVE_MARK}" if illustrative else text
+
+
+class _Builder:
+    def __init__(self, plan: Plan, ref: Reference) -> None:
+        self.plan = plan
+        self.ref = ref
+        self.year = plan.metadata.year
+        self.regime = ref.regime_for_year(self.year)
+        self.criteria_table: CriteriaTable = evaluate_criteria(plan, ref)
+        self.any_illustrative = False
+
+    # --- names ---------------------------------------------------------------------------
+    def service_name(self, code: str) -> str:
+        service = self.ref.services.get(code)
+        return service.name_lt if service is not None else code
+
+    def group_name(self, code: str) -> str:
+        group = self.ref.target_groups.get(code)
+        return group.name_lt if group is not None else code
+
+    def provider_name(self, ident: str | None) -> str:
+        if ident is None:
+            return "–"
+        for provider in self.plan.analysis.providers:
+            if provider.id == ident:
+                return provider.name
+        return ident
+
+    def flag(self, illustrative: bool) -> bool:
+        self.any_illustrative = self.any_illustrative or illustrative
+        return illustrative
+
+    # --- sections ------------------------------------------------------------------------
+    def general_information(self) -> list[Block]:
+        meta, intro = self.plan.metadata, self.plan.introduction
+        blocks: list[Block] = []
+        if intro.purpose:
+            blocks += paragraphs(intro.purpose)
+        blocks += paragraphs(intro.text)
+        if meta.legal_basis:
+            blocks.append(Block("paragraph", text="Planas parengtas vadovaujantis:"))
+            items = []
+            for act in meta.legal_basis:
+                parts = [p for p in (act.issuer, long_date(act.date) if act.date else None,
+                                     f"Nr. {act.number}" if act.number else None) if p]
+                detail = f" ({', '.join(parts)})" if parts else ""
+                point = f", {act.point}" if act.point else ""
+                items.append(f"{act.title}{detail}{point}")
+            blocks.append(Block("bullets", items=tuple(items)))
+        if intro.alignment:
+            blocks.append(Block("paragraph", text="Planas atitinka:"))
+            blocks.append(Block("bullets", items=tuple(
+                " – ".join(p for p in (a.document, a.code, a.text) if p) for a in intro.alignment)))
+        if intro.data_sources:
+            blocks.append(Block("paragraph", text="Naudoti duomenų šaltiniai:"))
+            blocks.append(Block("bullets", items=tuple(
+                f"{s.name} ({s.url})" if s.url else s.name for s in intro.data_sources)))
+        unit = meta.responsible_unit
+        if unit is not None:
+            contact = [unit.name]
+            contact += [p for p in (unit.address,
+                                    f"tel. {unit.phone}" if unit.phone else None,
+                                    f"el. p. {unit.email}" if unit.email else None,
+                                    f"kodas {unit.legal_entity_code}" if unit.legal_entity_code else None) if p]
+            blocks.append(Block("paragraph", text="Plano rengimą organizuoja: " + ", ".join(contact) + "."))
+        if meta.approval is not None and meta.approval.note:
+            blocks += paragraphs(meta.approval.note)
+        return blocks
+
+    def goals(self) -> list[Block]:
+        goals = self.plan.introduction.goals
+        if not goals:
+            return [Block("paragraph", text="Tikslai nenurodyti.")]
+        return [Block("paragraph", text="Pagrindiniai socialinių paslaugų teikimo ir plėtros tikslai:"),
+                Block("numbered", items=tuple(g.text for g in goals))]
+
+    def authors(self) -> list[Block]:
+        authors = self.plan.metadata.authors
+        if not authors:
+            return [Block("paragraph", text="Plano rengėjai nenurodyti.")]
+        return [Block("bullets", items=tuple(
+            ", ".join(p for p in (a.name, a.role, a.institution) if p) for a in authors))]
+
+    def _indicator_table(
+        self, caption: str, items: Sequence[YearIndicator], known: Mapping[str, IndicatorDef]
+    ) -> Block | None:
+        if not items:
+            return None
+        years = sorted({y for item in items for y in item.values})
+        rows = []
+        for item in items:
+            definition = known.get(item.id)
+            name = item.title or (definition.name_lt if definition else item.id)
+            unit = definition.unit if definition else ""
+            values = item.values
+            marked_years = set(item.illustrative_years)
+            whole = self.flag(item.illustrative)
+            cells = [name, unit]
+            for year in years:
+                if year in values:
+                    flagged = whole or (year in marked_years and self.flag(True))
+                    cells.append(_mark(number(values[year]), flagged))
+                else:
+                    cells.append("–")
+            rows.append(tuple(cells))
+        header = ("Rodiklis", "Mat. vnt.", *(f"{y} m." for y in years))
+        return Block("table", caption=caption, header=header, rows=tuple(rows),
+                     widths=(40, 10, *([10] * len(years))), numeric=(False, False, *([True] * len(years))))
+
+    def demography(self) -> list[Block]:
+        analysis = self.plan.analysis
+        blocks: list[Block] = []
+        if analysis.notes is not None:
+            blocks += paragraphs(analysis.notes.demography)
+        for caption, items, known in (
+            ("Demografiniai rodikliai", analysis.demography, self.ref.demography_indicators),
+            ("Socialiniai rodikliai", analysis.social_indicators, self.ref.social_indicators),
+        ):
+            table = self._indicator_table(caption, items, known)
+            if table is not None:
+                blocks.append(table)
+        sources = sorted({i.source for i in (*analysis.demography, *analysis.social_indicators) if i.source})
+        if sources:
+            blocks.append(Block("paragraph", text="Šaltiniai: " + "; ".join(sources)))
+        return blocks or [Block("paragraph", text="Duomenys nepateikti.")]
+
+    def providers(self) -> list[Block]:
+        analysis = self.plan.analysis
+        blocks: list[Block] = []
+        if analysis.notes is not None:
+            blocks += paragraphs(analysis.notes.providers)
+        if not analysis.providers:
+            return blocks or [Block("paragraph", text="Teikėjai nenurodyti.")]
+        rows = []
+        for i, p in enumerate(analysis.providers, 1):
+            kind = self.ref.institution_types.get(p.institution_type)
+            staff = p.staff
+            staff_text = "–" if staff is None else " / ".join(
+                number(v) if v is not None else "–"
+                for v in (staff.social_workers, staff.social_worker_assistants, staff.other))
+            licence = "–"
+            if p.licence is not None:
+                licence = ", ".join(x for x in (p.licence.number, long_date(p.licence.date) if p.licence.date else None) if x)
+            rows.append((f"{i}.", _mark(p.name, self.flag(p.illustrative)), _OWNERS[p.owner],
+                         kind.name_lt if kind else p.institution_type, licence, staff_text))
+        blocks.append(Block("table", caption="Socialinių paslaugų teikėjai",
+                            header=("Nr.", "Teikėjas", "Savininkas", "Įstaigos tipas", "Licencija",
+                                    "Darbuotojai (soc. darb. / IPD / kiti)"),
+                            rows=tuple(rows), widths=(6, 30, 12, 20, 16, 16),
+                            numeric=(False, False, False, False, False, True)))
+        service_rows = []
+        for p in analysis.providers:
+            for s in p.services:
+                price = f"{amount(s.price.amount)} {s.price.unit}" if s.price else "–"
+                service_rows.append((p.name, self.service_name(s.service),
+                                     ", ".join(self.group_name(g) for g in s.target_groups) or "–",
+                                     number(s.places) if s.places is not None else "–", price))
+        if service_rows:
+            blocks.append(Block("table", caption="Teikiamos paslaugos, vietos ir kainos",
+                                header=("Teikėjas", "Paslauga", "Gavėjų grupės", "Vietų", "Kaina"),
+                                rows=tuple(service_rows), widths=(22, 24, 30, 8, 16),
+                                numeric=(False, False, False, True, True)))
+        return blocks
+
+    def provision(self) -> list[Block]:
+        analysis = self.plan.analysis
+        blocks: list[Block] = []
+        if analysis.notes is not None:
+            blocks += paragraphs(analysis.notes.provision)
+        records = analysis.provision
+        if not records:
+            return blocks or [Block("paragraph", text="Duomenys nepateikti.")]
+        past = sorted({y for r in records for y, v in r.years.items()
+                       if y < self.year and (v.recipients is not None or v.waiting is not None)})
+        header = ["Paslauga", "Gavėjų grupė", "Teikėjas"]
+        for y in past:
+            header += [f"Gavėjai {y} m.", f"Laukia {y} m. pab."]
+        header.append(f"Planuojama {self.year} m.")
+        totals = [Decimal(0)] * (len(past) * 2 + 1)
+        seen = [False] * len(totals)
+        rows = []
+        for r in records:
+            flagged = self.flag(r.illustrative)
+            cells = [_mark(self.service_name(r.service), flagged), self.group_name(r.target_group),
+                     self.provider_name(r.provider)]
+            values: list[int | None] = []
+            for y in past:
+                year = r.years.get(y)
+                values += [year.recipients if year else None, year.waiting if year else None]
+            plan_year = r.years.get(self.year)
+            values.append(plan_year.planned if plan_year else None)
+            for i, v in enumerate(values):
+                if v is not None:
+                    totals[i] += v
+                    seen[i] = True
+            cells += [number(v) if v is not None else "–" for v in values]
+            rows.append(tuple(cells))
+        rows.append(("Iš viso", "", "", *(number(t) if s else "–" for t, s in zip(totals, seen, strict=True))))
+        count = len(header) - 3
+        return [*blocks, Block("table", caption="Socialinių paslaugų gavėjai ir laukiantieji",
+                               header=tuple(header), rows=tuple(rows),
+                               widths=(24, 22, 18, *([36 // max(count, 1)] * count)),
+                               numeric=(False, False, False, *([True] * count)),
+                               notes=("Gavėjai – per metus paslaugą gavę asmenys; laukiantieji – metų pabaigoje.",))]
+
+    def finance(self) -> list[Block]:
+        analysis = self.plan.analysis
+        blocks: list[Block] = []
+        if analysis.notes is not None:
+            blocks += paragraphs(analysis.notes.finance)
+        if analysis.municipal_budget:
+            rows = tuple(
+                (f"{b.year} m.", _KIND_LT[b.kind], _mark(money(b.total), self.flag(b.illustrative)),
+                 money(b.social_programme) if b.social_programme is not None else "–")
+                for b in sorted(analysis.municipal_budget, key=lambda b: (b.year, b.kind)))
+            blocks.append(Block("table", caption="Savivaldybės biudžetas",
+                                header=("Metai", "Rūšis", "Biudžeto išlaidos", "Socialinės programos lėšos"),
+                                rows=rows, widths=(15, 15, 35, 35), numeric=(False, False, True, True)))
+        records = analysis.finance
+        if not records:
+            return blocks or [Block("paragraph", text="Duomenys nepateikti.")]
+        used = [s for s in self.ref.funding_sources if any(s in e.sources for r in records for e in r.entries)]
+        rows_list = []
+        totals: dict[tuple[int, str], dict[str, Decimal]] = {}
+        for r in sorted(records, key=lambda r: (self.service_name(r.service), r.provider or "")):
+            flagged = self.flag(r.illustrative)
+            for e in sorted(r.entries, key=lambda e: (e.year, e.kind)):
+                sums = totals.setdefault((e.year, e.kind), {})
+                for s, v in e.sources.items():
+                    sums[s] = sums.get(s, Decimal(0)) + v
+                rows_list.append((_mark(self.service_name(r.service), flagged), f"{e.year} m.", _KIND_LT[e.kind],
+                                  *(amount(e.sources[s]) if s in e.sources else "–" for s in used),
+                                  amount(sum(e.sources.values(), Decimal(0)))))
+        for (year, kind), sums in sorted(totals.items()):
+            rows_list.append((f"Iš viso {year} m. ({_KIND_LT[kind]})", "", "",
+                              *(amount(sums[s]) if s in sums else "–" for s in used),
+                              amount(sum(sums.values(), Decimal(0)))))
+        names = "; ".join(f"{s} – {self.ref.funding_sources[s].name_lt}" for s in used)
+        blocks.append(Block("table", caption="Socialinių paslaugų finansavimas pagal šaltinius, Eur",
+                            header=("Paslauga", "Metai", "Rūšis", *used, "Iš viso"),
+                            rows=tuple(rows_list),
+                            widths=(28, 9, 9, *([44 // (len(used) + 1)] * (len(used) + 1))),
+                            numeric=(False, False, False, *([True] * (len(used) + 1))),
+                            notes=(f"Šaltiniai (Socialinių paslaugų įstatymo 41 str. 1 d.): {names}.",)))
+        return blocks
+
+    def priorities(self) -> list[Block]:
+        priorities = self.plan.introduction.priorities
+        if not priorities:
+            return [Block("paragraph", text="Prioritetinės kryptys nenurodytos.")]
+        return [Block("paragraph", text=f"Socialinių paslaugų plane {self.year} metams numatytos šios "
+                                        "prioritetinės socialinių paslaugų plėtros kryptys:"),
+                Block("bullets", items=tuple(p.text for p in priorities))]
+
+    def measures(self) -> list[Block]:
+        action = self.plan.action_plan
+        blocks = paragraphs(action.text)
+        if not action.measures:
+            return blocks or [Block("paragraph", text="Priemonės nenurodytos.")]
+        rows: list[tuple[str, ...]] = []
+        total = Decimal(0)
+        for m in action.measures:
+            funds = "; ".join(f"{s} {amount(v)}" for s, v in m.funding.items()) or "–"
+            measure_total = sum(m.funding.values(), Decimal(0))
+            total += measure_total
+            base = (m.id, m.goal, _mark(m.title, self.flag(m.illustrative)),
+                    ", ".join(self.service_name(s) for s in m.services) or "–",
+                    m.executor, long_date(m.deadline) if m.deadline else "–", funds,
+                    amount(measure_total) if m.funding else "–")
+            indicators = m.indicators or ()
+            if not indicators:
+                rows.append((*base, "–", "–", "–"))
+            for i, ind in enumerate(indicators):
+                cells = base if i == 0 else ("",) * len(base)
+                unit = f" ({ind.unit})" if ind.unit else ""
+                rows.append((*cells, f"{ind.name}{unit}", number(ind.baseline), number(ind.target)))
+        rows.append(("", "", "Iš viso", "", "", "", "", amount(total), "", "", ""))
+        blocks.append(Block("table", caption="Priemonių planas",
+                            header=("Nr.", "Tikslas", "Priemonė", "Paslaugos", "Vykdytojas", "Terminas",
+                                    "Lėšos pagal šaltinius, Eur", "Iš viso, Eur", "Rodiklis",
+                                    "Pradinė reikšmė", "Siektina reikšmė"),
+                            rows=tuple(rows), widths=(4, 6, 17, 12, 12, 9, 10, 7, 11, 6, 6),
+                            numeric=(False, False, False, False, False, False, False, True, False, True, True)))
+        return blocks
+
+    def monitoring(self) -> list[Block]:
+        monitoring = self.plan.monitoring
+        blocks = paragraphs(monitoring.text)
+        if monitoring.responsible:
+            blocks.append(Block("paragraph", text=f"Už plano įgyvendinimo stebėseną atsako: {monitoring.responsible}."))
+        return blocks or [Block("paragraph", text="Stebėsenos tvarka nenurodyta.")]
+
+    def _formula(self, criterion: Criterion) -> str:
+        def side(operand: Operand | None) -> str:
+            if operand is None:
+                return "1"
+            text = VARIABLE_TITLES.get(operand.variable, operand.variable)
+            if operand.services:
+                text += " (" + ", ".join(self.service_name(s) for s in operand.services) + ")"
+            if operand.sources:
+                text += " (" + ", ".join(operand.sources) + ")"
+            if operand.minus_previous_year:
+                text = f"pokytis per metus: {text}"
+            if operand.year_offset:
+                text += " praėjusiais metais"
+            if operand.plus:
+                text = f"({text} + {VARIABLE_TITLES.get(operand.plus, operand.plus)})"
+            return text
+        multiplier = f" × {criterion.multiplier}" if criterion.multiplier != 1 else ""
+        if criterion.denominator is None:
+            return side(criterion.numerator) + multiplier
+        return f"{side(criterion.numerator)} / {side(criterion.denominator)}{multiplier}"
+
+    def _value(self, row: CriterionRow, index: int) -> str:
+        cell = row.values[index]
+        if cell.value is None:
+            return "–"
+        text = percent(cell.value, row.criterion.decimals) if row.criterion.unit == "proc." else number(
+            cell.value, row.criterion.decimals)
+        if cell.kind == "rankinis":
+            return f"{text} (įrašyta)"
+        return f"{text} (planas)" if cell.kind == "planas" else text
+
+    def _inputs(self, row: CriterionRow) -> str:
+        parts = []
+        for cell in row.values:
+            if cell.kind == "rankinis":
+                parts.append(f"{cell.year} m.: įrašyta ranka – {cell.reason}")
+            elif cell.value is not None:
+                denominator = "" if row.criterion.denominator is None else f" / {number(cell.denominator)}"
+                multiplier = f" × {row.criterion.multiplier}" if row.criterion.multiplier != 1 else ""
+                parts.append(f"{cell.year} m.: {number(cell.numerator)}{denominator}{multiplier}")
+        missing = [cell for cell in row.values if cell.value is None and cell.kind != "rankinis"]
+        if missing and not parts:
+            parts.append("trūksta duomenų: " + "; ".join(missing[-1].missing))
+        return "; ".join(parts)
+
+    def criteria(self) -> list[Block]:
+        blocks = paragraphs(self.plan.criteria.text)
+        years = self.criteria_table.years
+        rows = []
+        for row in self.criteria_table.rows:
+            name = row.criterion.name_lt
+            if row.service is not None:
+                name += f": {self.service_name(row.service)}"
+            rows.append((row.criterion.id, name, row.criterion.unit,
+                         *(self._value(row, i) for i in range(len(years))),
+                         f"{self._formula(row.criterion)}. {self._inputs(row)}".strip()))
+        blocks.append(Block("table", caption="Socialinių paslaugų efektyvumo vertinimo kriterijai",
+                            header=("Nr.", "Kriterijus", "Mat. vnt.", *(f"{y} m." for y in years),
+                                    "Skaičiavimas"),
+                            rows=tuple(rows), widths=(5, 28, 10, 10, 10, 10, 27),
+                            numeric=(False, False, False, True, True, True, False),
+                            notes=(
+                                (f"Reikšmės apskaičiuotos iš plano duomenų; „(planas)“ – iš {self.year} m. "
+                                "planuojamų duomenų."),
+                                ("Kriterijų sąrašas kandidatinis: įsakymo Nr. A1-104 kriterijų tekstas "
+                                "nepatikrintas (official: false)."),
+                            )))
+        return blocks
+
+    def services_in_plan(self) -> list[Service]:
+        codes: list[str] = []
+        analysis = self.plan.analysis
+        for code in [*(s.service for p in analysis.providers for s in p.services),
+                     *(r.service for r in analysis.provision)]:
+            if code not in codes and code in self.ref.services:
+                codes.append(code)
+        return [self.ref.services[c] for c in codes]
+
+    def service_descriptions(self) -> list[Block]:
+        services = self.services_in_plan()
+        if not services:
+            return [Block("paragraph", text="Paslaugos nenurodytos.")]
+        rows: list[tuple[str, ...]] = []
+        for i, service in enumerate(services, 1):
+            category = self.ref.categories.get(service.category.get(self.regime.id, ""))
+            criteria: list[tuple[str, str | None]] = [
+                ("Rūšis", category.name_lt if category else None),
+                ("Apibrėžimas", service.definition),
+                ("Sudėtis", service.composition),
+                ("Gavėjai", ", ".join(self.group_name(g) for g in service.recipients) or None),
+                ("Teikimo vieta", service.place),
+                ("Teikimo trukmė / dažnumas", service.duration),
+                ("Teikia", service.specialists),
+                ("Ypatumai", service.specifics),
+            ]
+            present = [(k, v) for k, v in criteria if v]
+            for j, (name, text) in enumerate(present):
+                first = j == 0
+                rows.append((f"{i}." if first else "", service.name_lt if first else "", name, text or ""))
+        return [Block("table", caption="Teikiamų socialinių paslaugų aprašai (pagal Socialinių paslaugų katalogą)",
+                      header=("Eil. Nr.", "Paslaugos pavadinimas", "Kriterijus", "Apibūdinimas"),
+                      rows=tuple(rows), widths=(7, 23, 18, 52), numeric=(False, False, False, False),
+                      notes=("Aprašai – iš planas žinyno (catalogue.yaml); šaltiniai nurodyti žinyne.",))]
+
+    def section(self, number: str, title: str, block: str, landscape: bool) -> SectionView:
+        builders: dict[str, Callable[[], list[Block]]] = {
+            "general_information": self.general_information, "goals": self.goals, "authors": self.authors,
+            "demography": self.demography, "providers": self.providers, "provision": self.provision,
+            "finance": self.finance, "priorities": self.priorities, "measures": self.measures,
+            "monitoring": self.monitoring, "criteria": self.criteria,
+            "service_descriptions": self.service_descriptions,
+        }
+        return SectionView(number=number, title=title, heading=f"{number}. {title}", landscape=landscape,
+                           blocks=tuple(builders[block]()))
+
+
+def _approval_lines(plan: Plan) -> tuple[str, ...]:
+    approval = plan.metadata.approval
+    if plan.metadata.status != "patvirtintas" or approval is None:
+        return ("PROJEKTAS",)
+    lines = ["PATVIRTINTA", genitive(approval.body)]
+    if approval.decision_date is not None:
+        lines.append(long_date(approval.decision_date))
+    lines.append(f"sprendimu Nr. {approval.decision_number}" if approval.decision_number else "sprendimu")
+    return tuple(lines)
+
+
+def build_view(plan: Plan, reference: Reference) -> PlanView:
+    """The view-model of a plan under its regime's form layout."""
+    builder = _Builder(plan, reference)
+    layout = reference.layouts[builder.regime.form]
+    municipality = genitive(plan.metadata.municipality.name)
+    chapters = tuple(
+        ChapterView(
+            number=chapter.number, title=chapter.title, heading=f"{chapter.number}. {chapter.title}",
+            sections=tuple(builder.section(s.number, s.title, s.block, s.landscape) for s in chapter.sections),
+        )
+        for chapter in layout.chapters
+    )
+    annexes = tuple(
+        ChapterView(
+            number=f"{a.number} priedas", title=a.title, heading=f"{a.number} priedas. {a.title}",
+            sections=(replace(builder.section("", a.title, a.block, False), heading=""),), new_page=True,
+        )
+        for a in layout.annexes
+    )
+    title = f"{municipality} {plan.metadata.year} metų socialinių paslaugų planas"
+    approval = plan.metadata.approval
+    created_date = approval.decision_date if approval and approval.decision_date else dt.date(plan.metadata.year, 1, 1)
+    closing = (f"Dokumentas sugeneruotas su planas {__version__} (žinynų versija {reference.version}). "
+               "Plano formos išdėstymas rekonstruotas pagal realius planus: įsakymo Nr. A1-104 formos tekstas "
+               "nepatikrintas.")
+    return PlanView(
+        title=title,
+        title_lines=(municipality.upper(), f"{plan.metadata.year} METŲ SOCIALINIŲ PASLAUGŲ PLANAS"),
+        approval_lines=_approval_lines(plan),
+        is_draft=plan.metadata.status != "patvirtintas",
+        chapters=chapters + annexes,
+        closing_note=closing,
+        properties=DocumentProperties(
+            title=title,
+            author=plan.metadata.responsible_unit.name if plan.metadata.responsible_unit else municipality,
+            subject="Socialinių paslaugų planas",
+            keywords=f"socialinių paslaugų planas; {plan.metadata.year}",
+            created=dt.datetime.combine(created_date, dt.time(0, 0)),
+        ),
+        municipality=plan.metadata.municipality.name,
+        year=plan.metadata.year,
+        illustrative_note=(f"Žvaigždute ({ILLUSTRATIVE_MARK}) pažymėti iliustraciniai duomenys (ne iš šaltinio)."
+                           if builder.any_illustrative else ""),
+    )
+
+
+def iter_tables(view: PlanView) -> Iterable[tuple[Block, bool]]:
+    """Every table block in document order, with whether its page is landscape."""
+    for chapter in view.chapters:
+        for section in chapter.sections:
+            for block in section.blocks:
+                if block.is_table:
+                    yield block, section.landscape

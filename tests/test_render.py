@@ -1,0 +1,178 @@
+"""`planas render`: the Word document and the Markdown, read back and compared."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from planas.reference import load_reference
+from planas.render import render_plan
+from planas.validation import validate_file
+
+from .conftest import DATA, EXAMPLE, ROOT, run_planas
+
+GOLDEN = ROOT / "tests" / "golden" / "birstonas-2021.md"
+
+
+@pytest.fixture(scope="module")
+def example_docx() -> bytes:
+    plan = validate_file(EXAMPLE).plan
+    assert plan is not None
+    return render_plan(plan, load_reference(), "docx")
+
+
+def test_markdown_matches_the_golden_file(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    run = run_planas("render", EXAMPLE, "--format", "md", "-o", out)
+    assert run.code == 0, run
+    assert out.read_bytes() == GOLDEN.read_bytes(), "rendering changed: run python scripts/regenerate.py"
+
+
+def test_markdown_content_and_lithuanian_formats() -> None:
+    text = GOLDEN.read_text(encoding="utf-8")
+    assert "# BIRŠTONO SAVIVALDYBĖS 2021 METŲ SOCIALINIŲ PASLAUGŲ PLANAS" in text
+    assert "PATVIRTINTA<br>Birštono savivaldybės tarybos<br>2021 m. vasario 12 d.<br>sprendimu Nr. TSE-24" in text
+    assert "## I. ĮVADAS" in text and "### 11. Socialinių paslaugų efektyvumo vertinimo kriterijai" in text
+    assert "8\u00a0813\u00a0771,35\u00a0Eur" in text  # the real 2020 budget, Lithuanian format
+    assert "| K11 | Socialinių paslaugų asmens namuose gavėjų dalis" in text
+    assert "4,6\u00a0proc." in text  # K11 2020: 50 / 1 078
+
+
+def test_default_output_goes_beside_the_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(EXAMPLE, plan)
+    run = run_planas("render", plan, "--format", "md")
+    assert run.code == 0, run
+    assert (tmp_path / "plan.md").read_bytes() == GOLDEN.read_bytes()
+
+
+def test_docx_is_byte_identical_across_runs(example_docx: bytes, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    assert run_planas("render", EXAMPLE, "-o", first).code == 0
+    assert run_planas("render", EXAMPLE, "-o", second).code == 0
+    assert first.read_bytes() == second.read_bytes() == example_docx
+
+
+def test_docx_structure(example_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(example_docx))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert ("Patvirtinimo žyma", "PATVIRTINTA") in paragraphs
+    assert ("Plano antraštė", "BIRŠTONO SAVIVALDYBĖS") in paragraphs
+    headings1 = [t for s, t in paragraphs if s == "Heading 1"]
+    assert headings1 == [
+        "I. ĮVADAS", "II. BŪKLĖS ANALIZĖ", "III. SOCIALINIŲ PASLAUGŲ PLĖTROS PRIORITETAI IR PRIEMONĖS",
+        "IV. PLANO ĮGYVENDINIMAS, STEBĖSENA IR VERTINIMAS",
+        "1 priedas. Teikiamų socialinių paslaugų aprašai",
+    ]
+    headings2 = [t for s, t in paragraphs if s == "Heading 2"]
+    assert headings2[0] == "1. Bendra informacija" and len(headings2) == 11
+    assert not any("{{" in t or "{%" in t for _, t in paragraphs)
+    assert document.core_properties.title == "Birštono savivaldybės 2021 metų socialinių paslaugų planas"
+
+
+def _table(document: docx.document.Document, first_header: str, contains: str) -> list[list[str]]:
+    for table in document.tables:
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        if rows[0][0] == first_header and any(contains in cell for row in rows for cell in row):
+            return rows
+    raise AssertionError(f"no table {first_header!r} with {contains!r}")
+
+
+def test_docx_tables_and_key_cells(example_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(example_docx))
+    criteria = _table(document, "Nr.", "K1")
+    assert criteria[0] == ["Nr.", "Kriterijus", "Mat. vnt.", "2019 m.", "2020 m.", "2021 m.", "Skaičiavimas"]
+    by_id = {row[0]: row for row in criteria[1:] if row[0] != "K7"}
+    assert by_id["K1"][4] == "49,7"  # 222 recipients / 4 468 inhabitants x 1000
+    assert by_id["K3"][4] == "92,5\u00a0proc."  # 222 / (222 + 18)
+    assert by_id["K6"][4] == "95,89"  # 428 450 Eur / 4 468
+    assert by_id["K11"][4] == "4,6\u00a0proc."
+    k7 = [row for row in criteria if row[0] == "K7"]
+    assert any("Pagalba į namus" in row[1] and row[4] == "3\u00a0123,17" for row in k7)
+    demography = _table(document, "Rodiklis", "Gyventojų skaičius")
+    assert demography[1][-1] == "4\u00a0422"
+    measures = _table(document, "Nr.", "Priemonė")
+    assert measures[1][0] == "1.1" and measures[1][1] == "T1"
+    annex = _table(document, "Eil. Nr.", "Apibrėžimas")
+    assert annex[0] == ["Eil. Nr.", "Paslaugos pavadinimas", "Kriterijus", "Apibūdinimas"]
+
+
+def test_docx_header_rows_repeat_and_action_plan_is_landscape(example_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(example_docx))
+    for table in document.tables:
+        tr_pr = table.rows[0]._tr.trPr
+        assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+    orientations = [s.orientation for s in document.sections]
+    assert [int(o) for o in orientations] == [0, 1, 0]
+    landscape = document.sections[1]
+    assert landscape.page_width > landscape.page_height
+    body = document.element.body.xml
+    measures_at = body.index("Priemonių planas")
+    breaks = [i for i in range(len(body)) if body.startswith("<w:sectPr", i)]
+    assert any(b > measures_at for b in breaks)
+
+
+def test_docx_has_page_numbers(example_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(example_docx))
+    assert 'w:instr="PAGE"' in document.sections[0].footer._element.xml
+
+
+def test_plan_with_errors_is_not_rendered(tmp_path: Path) -> None:
+    out = tmp_path / "bad.docx"
+    run = run_planas("render", DATA / "invalid" / "unknown-goal.yaml", "-o", out)
+    assert run.code == 1, run
+    assert "E0301" in run.stdout
+    assert not out.exists()
+
+
+def test_check_detects_stale_and_current_documents(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    assert run_planas("render", EXAMPLE, "-f", "md", "-o", out, "--check").code == 1  # missing
+    assert run_planas("render", EXAMPLE, "-f", "md", "-o", out).code == 0
+    assert run_planas("render", EXAMPLE, "-f", "md", "-o", out, "--check").code == 0
+    out.write_text("senas\n", encoding="utf-8")
+    run = run_planas("render", EXAMPLE, "-f", "md", "-o", out, "--check")
+    assert run.code == 1 and "pasenęs" in run.stderr
+    assert out.read_text(encoding="utf-8") == "senas\n"
+
+
+def test_draft_plan_renders_with_projektas(tmp_path: Path) -> None:
+    out = tmp_path / "draft.md"
+    run = run_planas("render", DATA / "valid" / "minimal-draft.yaml", "-f", "md", "-o", out)
+    assert run.code == 0, run
+    text = out.read_text(encoding="utf-8")
+    assert "PROJEKTAS" in text and "PATVIRTINTA" not in text
+    assert "trūksta duomenų" in text
+
+
+def test_2025_plan_uses_the_new_regime_layout(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    assert run_planas("render", DATA / "valid" / "approved-2025.yaml", "-f", "md", "-o", out).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "## II. BŪKLĖS IR POREIKIŲ ANALIZĖ" in text
+    assert "Potencialių socialinių paslaugų gavėjų paieška" in text
+
+
+@pytest.mark.visual
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_docx_to_pdf(example_docx: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "plan.docx"
+    source.write_bytes(example_docx)
+    proc = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )
+    pdf = tmp_path / "plan.pdf"
+    assert proc.returncode == 0 and pdf.exists(), proc.stdout + proc.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        assert pages >= 5
