@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planas.diff_report import render_diff
+from planas.diffing import diff_plans
 from planas.reference import load_reference
 from planas.render import render_plan
 from planas.schema import plan_schema_text
@@ -52,12 +54,29 @@ def golden_markdown(plan_path: Path) -> bytes:
     return render_plan(result.plan, load_reference(), "md")
 
 
+DIFF_PAIR = (
+    "examples/birstonas-2020/plan.yaml",
+    "examples/birstonas-2021/plan.yaml",
+)
+
+
+def golden_diff(fmt: str) -> str:
+    """`planas diff` of the two Birštonas examples, as the golden files hold it."""
+    old, new = (validate_file(ROOT / p).plan for p in DIFF_PAIR)
+    assert old is not None and new is not None
+    reference = load_reference()
+    result = diff_plans(old, new, reference, old_label=DIFF_PAIR[0], new_label=DIFF_PAIR[1])
+    return render_diff(result, reference, fmt)  # type: ignore[arg-type]
+
+
 def main() -> None:
     """Write all generated files."""
     golden = ROOT / "tests" / "golden"
     golden.mkdir(parents=True, exist_ok=True)
     for name, plan_path in GOLDEN_MARKDOWN.items():
         (golden / name).write_bytes(golden_markdown(plan_path))
+    for fmt, suffix in (("text", "txt"), ("md", "md"), ("json", "json")):
+        (golden / f"diff-birstonas-2020-2021.{suffix}").write_text(golden_diff(fmt), encoding="utf-8")
     (ROOT / "schemas").mkdir(exist_ok=True)
     (ROOT / "schemas" / "plan.schema.json").write_text(plan_schema_text(), encoding="utf-8")
     (ROOT / "docs").mkdir(exist_ok=True)

@@ -196,6 +196,89 @@ def render(
     typer.echo(f"{target}: įrašyta ({len(data)} B)")
 
 
+class DiffFormat(StrEnum):
+    """Output formats of `diff`."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+def _load_valid(source: object, lang: Lang) -> object:
+    """Validate a plan source; print its findings and exit 1 when it has errors."""
+    from planas.reporting import render_report
+    from planas.repository import PlanSource
+    from planas.validation import validate_bytes
+
+    assert isinstance(source, PlanSource)
+    result = validate_bytes(source.raw, source.label)
+    if result.errors or result.plan is None:
+        typer.echo(render_report([result], "text", lang.value), nl=False)
+        _err(f"planas: {source.label}: plane yra klaidų (the plan has errors)")
+        raise typer.Exit(EXIT_FINDINGS)
+    return result.plan
+
+
+@app.command()
+@guarded
+def diff(
+    old: Annotated[str, typer.Argument(help="Senesnis planas: failas, metai (2020) arba REV:KELIAS.")],
+    new: Annotated[str, typer.Argument(help="Naujesnis planas: failas, metai (2021) arba REV:KELIAS.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Išvesties formatas.")] = DiffFormat.text,
+    repo: Annotated[Path, typer.Option("--repo", help="Planų saugykla, kai nurodomi metai.")] = Path(),
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", help="Savivaldybė, kai saugykloje jų kelios.")
+    ] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1, kai yra skirtumų (kaip git diff).")
+    ] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")] = Lang.lt,
+) -> None:
+    """Palyginti du planus: kas pridėta, pašalinta, pakeista (pagal identifikatorius)."""
+    from planas.diff_report import render_diff
+    from planas.diffing import diff_plans
+    from planas.model import Plan
+    from planas.reference import load_reference
+    from planas.repository import resolve_source
+
+    old_source = resolve_source(old, repo, municipality)
+    new_source = resolve_source(new, repo, municipality)
+    old_plan, new_plan = _load_valid(old_source, lang), _load_valid(new_source, lang)
+    assert isinstance(old_plan, Plan) and isinstance(new_plan, Plan)
+    reference = load_reference()
+    result = diff_plans(old_plan, new_plan, reference, old_label=old_source.label, new_label=new_source.label)
+    typer.echo(render_diff(result, reference, output_format.value, lang.value), nl=False)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and not result.is_empty else EXIT_OK)
+
+
+@app.command()
+@guarded
+def new(
+    year: Annotated[int, typer.Argument(help="Naujo plano metai.")],
+    source: Annotated[Path, typer.Option("--from", help="Praėjusių metų planas.", show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia, su naujais metais).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Perrašyti esamą failą.")] = False,
+) -> None:
+    """Parengti kitų metų plano projektą iš šių metų plano (komentarai ir tvarka išlieka)."""
+    from planas.fileio import write_atomic
+    from planas.loading import decode_plan_bytes, read_plan_bytes
+    from planas.newyear import default_output, next_year_text
+    from planas.repository import plan_identity
+
+    text = decode_plan_bytes(read_plan_bytes(source))
+    identity = plan_identity(source)
+    if identity is None:
+        raise UsageError(f"{source}: tai ne planas arba jame nėra metadata.year (validate parodys kodėl)")
+    target = output or default_output(source, identity[1], year)
+    if target.exists() and not force:
+        raise UsageError(f"{target}: failas jau yra; naudokite --force, jei norite jį perrašyti")
+    draft = next_year_text(text, year, str(source))
+    write_atomic(target, draft.encode("utf-8"))
+    typer.echo(f"{target}: įrašytas {year} m. plano projektas; toliau: planas validate {target}")
+
+
 @app.command()
 @guarded
 def schema() -> None:

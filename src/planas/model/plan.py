@@ -344,6 +344,11 @@ class ProvisionYear(PlanModel):
     planned: Count | None = described(
         "Planuojama gavėjų", "Planuojamas gavėjų skaičius (plano metams).", default=None
     )
+    provisional: bool = described(
+        "Laikinas įrašas",
+        "true, kai gavėjai dar yra praėjusių metų planuoti skaičiai (planas new), o ne faktas.",
+        default=False,
+    )
 
 
 class Provision(Provenance):
@@ -369,6 +374,11 @@ class FinanceEntry(PlanModel):
     )
     total: Money | None = described(
         "Iš viso (nurodyta)", "Plane nurodyta bendra suma; tikrinama, ar sutampa su šaltinių suma.", default=None
+    )
+    provisional: bool = described(
+        "Laikinas įrašas",
+        "true, kai faktas dar yra praėjusių metų planuotos sumos (planas new).",
+        default=False,
     )
 
 

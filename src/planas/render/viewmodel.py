@@ -16,9 +16,9 @@ from typing import Literal
 
 from planas import __version__
 from planas.criteria import VARIABLE_TITLES, CriteriaTable, CriterionRow, evaluate_criteria
+from planas.formatting import amount, genitive, long_date, money, number, percent
 from planas.model import Plan, YearIndicator
 from planas.reference import Criterion, IndicatorDef, Operand, Reference, Service
-from planas.render.formatting import amount, genitive, long_date, money, number, percent
 
 BlockKind = Literal["paragraph", "bullets", "numbered", "table"]
 

@@ -269,6 +269,16 @@ class _Checker:
             e.year == previous and e.kind == "faktas" for r in analysis.finance for e in r.entries
         ):
             yield Issue("C0802", ("analysis", "finance"), params={"year": previous, "what": "lėšos (kind: faktas)"})
+        for i, record in enumerate(analysis.provision):
+            for year, values in record.years.items():
+                if values.provisional:
+                    yield Issue("C0804", ("analysis", "provision", i, "years", year),
+                                params={"year": year, "what": "gavėjai"}, key=True)
+        for i, funds in enumerate(analysis.finance):
+            for j, entry in enumerate(funds.entries):
+                if entry.provisional:
+                    yield Issue("C0804", ("analysis", "finance", i, "entries", j),
+                                params={"year": entry.year, "what": "lėšos"})
         if analysis.provision and not any(
             self.year in r.years and r.years[self.year].planned is not None for r in analysis.provision
         ):

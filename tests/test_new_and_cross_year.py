@@ -1,0 +1,94 @@
+"""`planas new` (next year's draft) and the rules across consecutive years."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from planas.crossyear import PlanYear, cross_year_findings
+from planas.findings import Severity
+from planas.validation import validate_bytes, validate_file
+
+from .conftest import EXAMPLE, ROOT, run_planas
+
+OLD = ROOT / "examples" / "birstonas-2020" / "plan.yaml"
+
+
+def test_new_draft_loads_and_validates_with_warnings_only(tmp_path: Path) -> None:
+    out = tmp_path / "plan-2022.yaml"
+    run = run_planas("new", "2022", "--from", EXAMPLE, "-o", out)
+    assert run.code == 0, run
+    result = validate_file(out)
+    assert result.plan is not None
+    assert result.plan.metadata.year == 2022 and result.plan.metadata.status == "projektas"
+    assert [f for f in result.findings if f.severity is Severity.ERROR] == []
+    codes = {f.code for f in result.findings}
+    assert {"C0804", "W0504"} <= codes  # provisional facts and missing plan-year figures are listed
+    assert run_planas("validate", out).code == 0
+
+
+def test_new_keeps_comments_order_and_moves_planned_to_facts(tmp_path: Path) -> None:
+    out = tmp_path / "plan-2022.yaml"
+    assert run_planas("new", "2022", "--from", EXAMPLE, "-o", out).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "# The working group's members are not named in the sources." in text
+    assert "2021: {recipients: 38, provisional: true}" in text
+    assert "decision_number" not in text and "body: Birštono savivaldybės taryba" in text
+    assert "deadline: 2022-12-31" in text
+    keys = [line.split(":")[0] for line in text.splitlines() if line and not line[0] in " #"]
+    assert keys == ["schema_version", "metadata", "introduction", "analysis", "action_plan", "monitoring",
+                    "criteria"]
+
+
+def test_new_moves_actuals_into_baselines(tmp_path: Path) -> None:
+    out = tmp_path / "plan-2021.yaml"
+    assert run_planas("new", "2021", "--from", OLD, "-o", out).code == 0
+    plan = validate_file(out).plan
+    assert plan is not None
+    indicator = next(m for m in plan.action_plan.measures if m.id == "1.1").indicators[0]
+    assert (indicator.baseline, indicator.actual) == (Decimal(41), None)
+
+
+def test_new_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "plan-2022.yaml"
+    out.write_text("mano darbas\n", encoding="utf-8")
+    run = run_planas("new", "2022", "--from", EXAMPLE, "-o", out)
+    assert run.code == 2 and "--force" in run.stderr
+    assert out.read_text(encoding="utf-8") == "mano darbas\n"
+    assert run_planas("new", "2022", "--from", EXAMPLE, "-o", out, "--force").code == 0
+    assert out.read_text(encoding="utf-8") != "mano darbas\n"
+
+
+def test_new_default_output_moves_the_year_in_the_folder_name(tmp_path: Path) -> None:
+    folder = tmp_path / "birstonas-2021"
+    folder.mkdir()
+    (folder / "plan.yaml").write_bytes(EXAMPLE.read_bytes())
+    run = run_planas("new", "2022", "--from", folder / "plan.yaml")
+    assert run.code == 0, run
+    assert (tmp_path / "birstonas-2022" / "plan.yaml").is_file()
+    assert run_planas("new", "2020", "--from", folder / "plan.yaml").code == 2  # not after 2021
+
+
+def _year(path: Path, text: str | None = None) -> PlanYear:
+    result = validate_file(path) if text is None else validate_bytes(text.encode("utf-8"), str(path))
+    assert result.plan is not None and result.document is not None
+    return PlanYear(result.plan, result.document)
+
+
+def test_cross_year_rules_on_the_examples() -> None:
+    findings = list(cross_year_findings(_year(OLD), _year(EXAMPLE)))
+    assert [(f.code, f.file, f.param("ref")) for f in findings] == [("X1002", str(OLD), "3.2.1")]
+
+
+def test_baseline_against_last_years_actual_and_unexplained_jump() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("unit: asm., baseline: 41, target: 46", "unit: asm., baseline: 35, target: 46")
+    text = text.replace("2021: {planned: 13}\n      illustrative: true\n    - service: trumpalaike",
+                        "2021: {planned: 30}\n      illustrative: true\n    - service: trumpalaike")
+    findings = list(cross_year_findings(_year(OLD), _year(EXAMPLE, text)))
+    codes = [(f.code, f.path) for f in findings]
+    assert ("X1001", "action_plan.measures[0].indicators[0].baseline") in codes
+    assert any(code == "X1003" and "provision" in path for code, path in codes)
+    jump = next(f for f in findings if f.code == "X1003")
+    assert jump.param("change") == "130.8" and jump.line > 0
