@@ -29,8 +29,8 @@ class Run:
 
 def run_planas(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """Run `python -m planas ARGS` as a user would (the console script's own code path)."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    full_env.pop("GITHUB_STEP_SUMMARY", None)
+    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
+    full_env.update({"PYTHONIOENCODING": "utf-8", **(env or {})})
     proc = subprocess.run(
         [sys.executable, "-m", "planas", *map(str, args)],
         capture_output=True,

@@ -279,6 +279,68 @@ def new(
     typer.echo(f"{target}: įrašytas {year} m. plano projektas; toliau: planas validate {target}")
 
 
+class CheckFormat(StrEnum):
+    """Stdout formats of `check`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+REPORT_FORMATS = ("junit", "sarif", "json", "md", "text", "github")
+
+
+@app.command()
+@guarded
+def check(
+    repo: Annotated[Path, typer.Argument(help="Planų saugykla (aplankas).")] = Path(),
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Išvestis ekrane.")] = CheckFormat.text,
+    report: Annotated[
+        list[str] | None,
+        typer.Option("--report", help="Ataskaita į failą: junit:FAILAS, sarif:FAILAS, json:FAILAS, md:FAILAS."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Įspėjimai taip pat laikomi klaidomis.")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Žinomų radinių failas: jie nebelaiko klaidomis.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Įrašyti dabartinius radinius kaip bazinius.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Procesų skaičius (numatyta: branduolių).")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")] = Lang.lt,
+) -> None:
+    """Patikrinti visus saugyklos planus, metų seką ir užpildymą (CI)."""
+    import os
+
+    from planas.check_report import render_check
+    from planas.checking import baseline_text, check_repository, load_settings, read_baseline
+    from planas.fileio import write_atomic
+
+    targets: list[tuple[str, Path]] = []
+    for item in report or []:
+        kind, _, destination = item.partition(":")
+        if kind not in REPORT_FORMATS or not destination:
+            raise UsageError(f"--report {item}: naudokite FORMATAS:FAILAS, formatai: {', '.join(REPORT_FORMATS)}")
+        targets.append((kind, Path(destination)))
+    settings = load_settings(repo)
+    baseline_path = baseline or (repo / settings.baseline if settings.baseline else None)
+    known = read_baseline(baseline_path) if baseline_path is not None and write_baseline is None else frozenset()
+    result = check_repository(repo, jobs=jobs, settings=settings, baseline=known)
+    if write_baseline is not None:
+        write_atomic(write_baseline, baseline_text(result.findings, repo).encode("utf-8"))
+        typer.echo(f"{write_baseline}: įrašyta {len(result.findings)} radinių (baseline)")
+        raise typer.Exit(EXIT_OK)
+    typer.echo(render_check(result, output_format.value, lang.value, strict=strict), nl=False)
+    for kind, target in targets:
+        write_atomic(target, render_check(result, kind, lang.value, strict=strict).encode("utf-8"))  # type: ignore[arg-type]
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with Path(summary).open("a", encoding="utf-8") as stream:
+            stream.write(render_check(result, "md", lang.value))
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
 @app.command()
 @guarded
 def schema() -> None:

@@ -93,11 +93,28 @@ class CriteriaTable:
 
 
 class _Data:
-    """Look-ups of the plan's figures by variable and year."""
+    """Look-ups of the plan's figures by variable and year, indexed once per plan."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.year = plan.metadata.year
+        # (field, year) -> service -> sum; only values actually given count.
+        self.provision: dict[tuple[str, int], dict[str, int]] = {}
+        for record in plan.analysis.provision:
+            for year, values in record.years.items():
+                for name in ("recipients", "waiting", "planned"):
+                    value = getattr(values, name)
+                    if value is not None:
+                        sums = self.provision.setdefault((name, year), {})
+                        sums[record.service] = sums.get(record.service, 0) + value
+        # (year, kind) -> service -> source -> amount
+        self.finance: dict[tuple[int, str], dict[str, dict[str, Decimal]]] = {}
+        for funds in plan.analysis.finance:
+            for entry in funds.entries:
+                by_service = self.finance.setdefault((entry.year, entry.kind), {})
+                sources = by_service.setdefault(funds.service, {})
+                for source, amount in entry.sources.items():
+                    sources[source] = sources.get(source, Decimal(0)) + amount
 
     def _indicator(self, indicators: Iterable[object], ident: str, year: int) -> Decimal | None:
         for item in indicators:
@@ -106,6 +123,15 @@ class _Data:
                 if year in values:
                     return Decimal(values[year])
         return None
+
+    def _provision(self, name: str, year: int, services: tuple[str, ...]) -> int | None:
+        sums = self.provision.get((name, year))
+        if not sums:
+            return None
+        if not services:
+            return sum(sums.values())
+        known = [sums[s] for s in services if s in sums]
+        return sum(known) if known else None
 
     def get(self, operand: Operand, year: int, service: str | None) -> Quantity:
         name = operand.variable
@@ -120,33 +146,28 @@ class _Data:
             value = self._indicator(analysis.social_indicators, name, year)
             return Quantity(value, "faktas", None if value is not None else missing)
         if name in ("recipients", "waiting"):
-            records = [p for p in analysis.provision if not services or p.service in services]
-            facts = [getattr(r.years[year], name) for r in records if year in r.years]
-            known = [v for v in facts if v is not None]
-            if known:
-                return Quantity(Decimal(sum(known)), "faktas")
+            count = self._provision(name, year, services)
+            if count is not None:
+                return Quantity(Decimal(count), "faktas")
             if name == "recipients" and year == self.year:
-                planned = [r.years[year].planned for r in records if year in r.years]
-                known_planned = [v for v in planned if v is not None]
-                if known_planned:
-                    return Quantity(Decimal(sum(known_planned)), "planas")
+                planned = self._provision("planned", year, services)
+                if planned is not None:
+                    return Quantity(Decimal(planned), "planas")
             return Quantity(None, "faktas", missing)
         if name == "expenditure":
-            total = {"faktas": Decimal(0), "planas": Decimal(0)}
-            seen = {"faktas": False, "planas": False}
-            for record in analysis.finance:
-                if services and record.service not in services:
-                    continue
-                for entry in record.entries:
-                    if entry.year != year:
-                        continue
-                    seen[entry.kind] = True
-                    for source, amount in entry.sources.items():
-                        if not operand.sources or source in operand.sources:
-                            total[entry.kind] += amount
             for kind in ("faktas", "planas"):
-                if seen[kind]:
-                    return Quantity(total[kind], kind)
+                by_service = self.finance.get((year, kind))
+                if by_service is None:
+                    continue
+                chosen = [v for k, v in by_service.items() if not services or k in services]
+                if not chosen:
+                    continue
+                total = sum(
+                    (amount for sources in chosen for source, amount in sources.items()
+                     if not operand.sources or source in operand.sources),
+                    Decimal(0),
+                )
+                return Quantity(total, kind)
             return Quantity(None, "faktas", missing)
         if name == "municipal_budget":
             by_kind = {b.kind: b.total for b in analysis.municipal_budget if b.year == year}

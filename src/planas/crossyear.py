@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from planas.findings import Finding, format_path, make_params
 from planas.loading import LoadedDocument
@@ -28,18 +28,40 @@ class PlanYear:
     document: LoadedDocument
 
 
-def _finding(where: PlanYear, code: str, loc: tuple[Any, ...], **params: object) -> Finding:
-    position = where.document.positions.locate(loc)
-    return Finding(where.document.file, position.line, position.column, code,
-                   RULES[code].severity, format_path(loc), make_params(params))
+@dataclass(frozen=True)
+class YearFacts:
+    """What the cross-year rules need of one plan: small enough to pass between processes."""
 
+    year: int
+    # (measure id, indicator id) -> (measure index, indicator index, baseline, target, actual)
+    indicators: dict[tuple[str, str], tuple[int, int, Decimal | None, Decimal | None, Decimal | None]]
+    # (service, group, provider) -> (record index, planned in the plan year, has a note)
+    planned: dict[tuple[str, str, str | None], tuple[int, int | None, bool]]
+    # (service, provider) -> (record index, entry index, plan-year planned total, has a note)
+    funds: dict[tuple[str, str | None], tuple[int, int, Decimal, bool]]
 
-def _indicators(plan: Plan) -> dict[tuple[str, str], tuple[int, int, Any]]:
-    return {
-        (measure.id, indicator.id): (i, j, indicator)
-        for i, measure in enumerate(plan.action_plan.measures)
-        for j, indicator in enumerate(measure.indicators)
-    }
+    @classmethod
+    def of(cls, plan: Plan) -> YearFacts:
+        """Extract the facts of a plan."""
+        year = plan.metadata.year
+        indicators = {
+            (measure.id, indicator.id): (i, j, indicator.baseline, indicator.target, indicator.actual)
+            for i, measure in enumerate(plan.action_plan.measures)
+            for j, indicator in enumerate(measure.indicators)
+        }
+        planned = {}
+        for i, record in enumerate(plan.analysis.provision):
+            values = record.years.get(year)
+            planned[(record.service, record.target_group, record.provider)] = (
+                i, values.planned if values is not None else None, bool(record.note))
+        funds = {}
+        for i, money in enumerate(plan.analysis.finance):
+            for j, entry in enumerate(money.entries):
+                if entry.year == year and entry.kind == "planas":
+                    funds[(money.service, money.provider)] = (
+                        i, j, sum(entry.sources.values(), Decimal(0)), bool(money.note))
+                    break
+        return cls(year, indicators, planned, funds)
 
 
 def _jump(old: Decimal, new: Decimal, threshold: Decimal) -> Decimal | None:
@@ -49,51 +71,56 @@ def _jump(old: Decimal, new: Decimal, threshold: Decimal) -> Decimal | None:
     return (change * 100).quantize(Decimal("0.1")) if abs(change) > threshold else None
 
 
+Side = Literal["old", "new"]
+Issue = tuple[Side, str, tuple[Any, ...], dict[str, object]]
+
+
+def cross_year_issues(
+    old_plan: Plan | YearFacts, new_plan: Plan | YearFacts, *, jump: Decimal = DEFAULT_JUMP
+) -> Iterator[Issue]:
+    """Issues between a plan and the same municipality's plan of the year before (not yet located)."""
+    old = old_plan if isinstance(old_plan, YearFacts) else YearFacts.of(old_plan)
+    new = new_plan if isinstance(new_plan, YearFacts) else YearFacts.of(new_plan)
+    for key, (i, j, baseline, _, _) in sorted(new.indicators.items()):
+        previous = old.indicators.get(key)
+        actual = previous[4] if previous is not None else None
+        if actual is not None and baseline is not None and baseline != actual:
+            yield ("new", "X1001", ("action_plan", "measures", i, "indicators", j, "baseline"),
+                   {"ref": key[1], "baseline": baseline, "actual": actual, "year": old.year})
+    for key, (i, j, _, target, actual) in sorted(old.indicators.items()):
+        if target is not None and actual is None:
+            yield ("old", "X1002", ("action_plan", "measures", i, "indicators", j),
+                   {"ref": key[1], "target": target, "year": old.year})
+    for record_key, (i, planned, has_note) in new.planned.items():
+        before = old.planned.get(record_key)
+        if before is None or has_note or planned is None or before[1] is None:
+            continue
+        change = _jump(Decimal(before[1]), Decimal(planned), jump)
+        if change is not None:
+            yield ("new", "X1003", ("analysis", "provision", i, "years", new.year, "planned"),
+                   {"what": f"Planuojami gavėjai ({record_key[0]}, {record_key[1]})", "change": change,
+                    "old": before[1], "new": planned})
+    for funds_key, (i, j, total, has_note) in new.funds.items():
+        earlier = old.funds.get(funds_key)
+        if earlier is None or has_note:
+            continue
+        change = _jump(earlier[2], total, jump)
+        if change is not None:
+            yield ("new", "X1003", ("analysis", "finance", i, "entries", j),
+                   {"what": f"Planuojamos lėšos ({funds_key[0]})", "change": change, "old": earlier[2],
+                    "new": total})
+
+
+def locate(document: LoadedDocument, code: str, loc: tuple[Any, ...], params: dict[str, object]) -> Finding:
+    """A cross-year issue as a finding in one of the two files."""
+    position = document.positions.locate(loc)
+    return Finding(document.file, position.line, position.column, code,
+                   RULES[code].severity, format_path(loc), make_params(params))
+
+
 def cross_year_findings(old: PlanYear, new: PlanYear, *, jump: Decimal = DEFAULT_JUMP) -> Iterator[Finding]:
-    """Findings between a plan and the same municipality's plan of the year before."""
-    old_year, new_year = old.plan.metadata.year, new.plan.metadata.year
-    old_indicators = _indicators(old.plan)
-    for (measure_id, indicator_id), (i, j, indicator) in sorted(_indicators(new.plan).items()):
-        previous = old_indicators.get((measure_id, indicator_id))
-        if previous is None:
-            continue
-        actual = previous[2].actual
-        if actual is not None and indicator.baseline is not None and indicator.baseline != actual:
-            yield _finding(new, "X1001", ("action_plan", "measures", i, "indicators", j, "baseline"),
-                           ref=indicator_id, baseline=indicator.baseline, actual=actual, year=old_year,
-                           old_file=old.document.file)
-    for (_, indicator_id), (i, j, indicator) in sorted(old_indicators.items()):
-        if indicator.target is not None and indicator.actual is None:
-            yield _finding(old, "X1002", ("action_plan", "measures", i, "indicators", j),
-                           ref=indicator_id, target=indicator.target, year=old_year)
-    old_records = {(r.service, r.target_group, r.provider): r for r in old.plan.analysis.provision}
-    for i, record in enumerate(new.plan.analysis.provision):
-        before = old_records.get((record.service, record.target_group, record.provider))
-        if before is None or record.note:
-            continue
-        old_value = before.years.get(old_year)
-        new_value = record.years.get(new_year)
-        if old_value is None or new_value is None or old_value.planned is None or new_value.planned is None:
-            continue
-        change = _jump(Decimal(old_value.planned), Decimal(new_value.planned), jump)
-        if change is not None:
-            yield _finding(new, "X1003", ("analysis", "provision", i, "years", new_year, "planned"),
-                           what=f"Planuojami gavėjai ({record.service}, {record.target_group})",
-                           change=change, old=old_value.planned, new=new_value.planned)
-    old_finance = {(r.service, r.provider): r for r in old.plan.analysis.finance}
-    for i, funds in enumerate(new.plan.analysis.finance):
-        earlier = old_finance.get((funds.service, funds.provider))
-        if earlier is None or funds.note:
-            continue
-        old_plan = [e for e in earlier.entries if e.year == old_year and e.kind == "planas"]
-        new_plan = [(j, e) for j, e in enumerate(funds.entries) if e.year == new_year and e.kind == "planas"]
-        if not old_plan or not new_plan:
-            continue
-        old_total = sum(old_plan[0].sources.values(), Decimal(0))
-        j, entry = new_plan[0]
-        new_total = sum(entry.sources.values(), Decimal(0))
-        change = _jump(old_total, new_total, jump)
-        if change is not None:
-            yield _finding(new, "X1003", ("analysis", "finance", i, "entries", j),
-                           what=f"Planuojamos lėšos ({funds.service})", change=change,
-                           old=old_total, new=new_total)
+    """Located findings between two consecutive years' plans."""
+    for side, code, loc, params in cross_year_issues(old.plan, new.plan, jump=jump):
+        if code == "X1001":
+            params = {**params, "old_file": old.document.file}
+        yield locate(old.document if side == "old" else new.document, code, loc, params)

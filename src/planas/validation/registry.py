@@ -219,6 +219,12 @@ _RULES = (
          "Užpildykite skirsnį arba palikite planą projekto būsenos.",
          "Fill the section, or keep the plan a draft.",
          draft_severity=W),
+    # --- across files and years (planas check) ---------------------------------------------
+    Rule("E1101", E, "SPĮ 14 str. 2 d. 1 p.: vienas planas savivaldybei metams",
+         "{municipality} {year} m. planas jau yra faile {other}.",
+         "{municipality} already has a {year} plan in {other}.",
+         "Palikite vieną planą tiems metams arba pataisykite metadata.year / savivaldybę.",
+         "Keep one plan for that year, or correct metadata.year or the municipality."),
     # --- across years (planas check) -------------------------------------------------------
     Rule("X1001", W, "Metodika 1132: stebėsena; pradinė reikšmė = praėjusių metų pasiekta",
          "Rodiklio „{ref}“ pradinė reikšmė {baseline} nesutampa su {year} m. pasiekta reikšme {actual} ({old_file}).",

@@ -294,7 +294,7 @@ class _Checker:
             for section in chapter.sections:
                 if not section.required or not section.data:
                     continue
-                if not any(_filled(dumped, path) for path in section.data):
+                if not any(filled(dumped, path) for path in section.data):
                     first = tuple(section.data[0].split("."))
                     yield Issue("C0803", first, params={"section": f"{section.number}. {section.title}",
                                                         "paths": ", ".join(section.data)})
@@ -335,7 +335,8 @@ class _Checker:
         yield from self.criteria()
 
 
-def _filled(data: object, path: str) -> bool:
+def filled(data: object, path: str) -> bool:
+    """Whether the dotted `path` holds a non-empty value."""
     current = data
     for part in path.split("."):
         if not isinstance(current, dict) or part not in current:

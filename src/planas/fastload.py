@@ -1,0 +1,125 @@
+"""The fast path for reading many plans: rapidyaml -> JSON -> Python, without positions.
+
+`planas check` reads every plan this way and only re-reads a file with
+positions (planas.loading) when it has findings. The result must equal what
+planas.loading gives; constructs where the two could differ, or that must be
+refused with a position (anchors, aliases, tags, merge keys, several documents,
+YAML 1.2 scalars that rapidyaml leaves as text), send the file to the slow path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import ryml
+
+from planas.loading import MAX_PLAN_BYTES
+
+_END = rb"\s*(?:#.*)?(?:$|,|\]|\})"
+_NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (consumed: faster)
+# Each check: substrings that must occur before its (slower) pattern is tried,
+# and whether a match must also stand where a value starts (not inside prose).
+# Node properties (&anchor, *alias, !tag), merge keys and document markers must
+# be refused with a position; the core-schema scalars (~, True, .inf, 0o17, 010,
+# +5) are ones rapidyaml would leave as text where planas.loading does not.
+_CHECKS: tuple[tuple[tuple[bytes, ...], re.Pattern[bytes] | None, bool], ...] = (
+    ((b"&", b"*", b"!"), re.compile(rb"[\s\[{,][&*!][^\s*]"), False),
+    ((b"<<",), re.compile(rb"<<\s*:"), False),
+    ((b"---", b"..."), re.compile(rb"^(?:---|\.\.\.)", re.MULTILINE), False),
+    ((b".inf", b".Inf", b".INF", b".nan", b".NaN", b".NAN"), None, False),
+    ((b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"),
+     re.compile(_NODE + rb"(?:~|True|TRUE|False|FALSE|Null|NULL)" + _END, re.MULTILINE), True),
+    # Starts with the literal 0 so that the regex engine can skip ahead; the
+    # character before it is checked in _starts_value.
+    ((b"0",), re.compile(rb"0(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, re.MULTILINE), True),
+    ((b"+",), re.compile(_NODE + rb"\+[0-9]", re.MULTILINE), True),
+)
+
+
+def _starts_value(raw: bytes, index: int) -> bool:
+    """Whether a token at `index` is a whole value: after `key:`, `- `, a flow delimiter or a line start."""
+    if index > 0 and raw[index - 1 : index] in (b"-", b"+"):
+        index -= 1  # a signed number: look before its sign
+    if index > 0 and raw[index - 1 : index] not in (b" ", b"\t", b"\n", b"[", b"{", b","):
+        return False  # inside a word or a number
+    before = raw.rfind(b"\n", 0, index) + 1
+    head = raw[before:index].rstrip(b" \t")
+    return not head or head.endswith((b":", b"-", b"[", b"{", b","))
+
+
+def needs_slow_path(raw: bytes) -> bool:
+    """Whether the text has a construct only the positional loader may judge."""
+    if raw[:1] in (b"&", b"*", b"!"):
+        return True
+    for needles, pattern, whole_value in _CHECKS:
+        if not any(needle in raw for needle in needles):
+            continue
+        if pattern is None:
+            return True
+        for match in pattern.finditer(raw):
+            start = match.start() if match.group()[:1] == b"0" else match.start() + 1
+            if not whole_value or _starts_value(raw, start):
+                return True
+    return False
+
+
+class SlowPath(Exception):
+    """This file needs the positional loader (it may well be valid)."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise SlowPath("duplicate key")
+    return result
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """rapidyaml prints parse errors to the C stderr; the slow path reports them properly."""
+    saved = os.dup(2)
+    try:
+        with Path(os.devnull).open("wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def fast_load(raw: bytes, *, quiet: bool = True) -> dict[str, Any]:
+    """Plain data of a plan file; raises `SlowPath` whenever the positional loader must decide."""
+    if len(raw) > MAX_PLAN_BYTES or b"\x00" in raw:
+        raise SlowPath("size or binary")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\r" in raw:
+        raw = raw.replace(b"\r\n", b"\n")
+    if needs_slow_path(raw):
+        raise SlowPath("construct")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SlowPath("encoding") from None
+    try:
+        if quiet:
+            with _quiet_stderr():
+                tree = ryml.parse_in_arena(raw)
+        else:
+            tree = ryml.parse_in_arena(raw)
+        text = ryml.emit_json(tree)
+        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_pairs)
+    except SlowPath:
+        raise
+    except Exception as error:  # noqa: BLE001 - any parser complaint means: let the slow path explain
+        raise SlowPath(type(error).__name__) from None
+    if not isinstance(data, dict) or not data:
+        raise SlowPath("root")
+    return data

@@ -1,0 +1,209 @@
+"""`planas check`: a repository of plans, every CI surface, baselines, settings, the fast path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planas.checking import check_repository
+from planas.fastload import SlowPath, fast_load
+from planas.loading import LoadProblem, load_plan_text
+
+from .conftest import DATA, EXAMPLE, ROOT, run_planas
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "planai"
+    shutil.copytree(EXAMPLES, target)
+    return target
+
+
+@pytest.fixture
+def broken_repo(repo: Path) -> Path:
+    plan = repo / "birstonas-2021" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("      goal: T3\n", "      goal: T33\n", 1),
+                    encoding="utf-8")
+    return repo
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_examples_pass() -> None:
+    run = run_planas("check", "examples")
+    assert run.code == 0, run
+    assert "Birštono savivaldybė" in run.stdout and "100 %" in run.stdout
+
+
+def test_one_broken_plan_is_named_with_line_and_column_in_every_format(broken_repo: Path, tmp_path: Path) -> None:
+    plan = broken_repo / "birstonas-2021" / "plan.yaml"
+    line = _line_of(plan, "goal: T33")
+    reports = {kind: tmp_path / f"r.{kind}" for kind in ("junit", "sarif", "json", "md")}
+    args = [f"--report={k}:{v}" for k, v in reports.items()]
+    text = run_planas("check", broken_repo, *args)
+    assert text.code == 1, text
+    assert f"{plan}:{line}:13: E0301" in text.stdout
+    github = run_planas("check", broken_repo, "--format", "github")
+    assert github.code == 1 and f"file={plan},line={line},col=13,title=E0301" in github.stdout
+    stdout_json = json.loads(run_planas("check", broken_repo, "--format", "json").stdout)
+    broken = next(p for p in stdout_json["plans"] if p["errors"])
+    assert broken["file"] == "birstonas-2021/plan.yaml"
+    assert (broken["findings"][0]["line"], broken["findings"][0]["column"]) == (line, 13)
+    assert stdout_json["planas_version"] and stdout_json["reference_version"]
+    sarif = json.loads(reports["sarif"].read_text(encoding="utf-8"))
+    schema = json.loads((DATA / "sarif-2.1.0-required.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(sarif)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "E0301")
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (line, 13)
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "birstonas-2021/plan.yaml"
+    suite = ElementTree.fromstring(reports["junit"].read_text(encoding="utf-8"))
+    cases = suite.findall("testcase")
+    assert len(cases) == 2 and suite.get("failures") == "1"
+    failure = next(c for c in cases if c.find("failure") is not None)
+    assert failure.get("name") == "birstonas-2021/plan.yaml"
+    assert f":{line}:13: E0301" in (failure.find("failure").text or "")  # type: ignore[union-attr]
+    assert f"| birstonas-2021/plan.yaml | {line}:13 | E0301 |" in reports["md"].read_text(encoding="utf-8")
+    assert json.loads(reports["json"].read_text(encoding="utf-8"))["summary"]["errors"] == 1
+
+
+def test_baseline_round_trip(broken_repo: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    assert run_planas("check", broken_repo, "--write-baseline", baseline).code == 0
+    assert run_planas("check", broken_repo, "--baseline", baseline).code == 0
+    plan = broken_repo / "birstonas-2020" / "plan.yaml"
+    # Shifting lines does not matter; a new error does.
+    plan.write_text("# nauja eilutė\n" + plan.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_planas("check", broken_repo, "--baseline", baseline).code == 0
+    plan.write_text(plan.read_text(encoding="utf-8").replace("      goal: T4\n", "      goal: T44\n", 1),
+                    encoding="utf-8")
+    run = run_planas("check", broken_repo, "--baseline", baseline)
+    assert run.code == 1 and "T44" in run.stdout and "T33" not in run.stdout
+
+
+def test_duplicate_municipality_and_year(repo: Path) -> None:
+    shutil.copy(EXAMPLE, repo / "kopija.yaml")
+    run = run_planas("check", repo)
+    assert run.code == 1 and "E1101" in run.stdout
+
+
+def test_settings_override_severity_and_disable(repo: Path) -> None:
+    (repo / ".planas.yaml").write_text("severity:\n  X1002: error\n", encoding="utf-8")
+    assert run_planas("check", repo).code == 1
+    (repo / ".planas.yaml").write_text("disabled: [X1002]\n", encoding="utf-8")
+    run = run_planas("check", repo, "--strict")
+    assert run.code == 0 and "X1002" not in run.stdout
+    (repo / ".planas.yaml").write_text("severity:\n  NERA: error\n", encoding="utf-8")
+    bad = run_planas("check", repo)
+    assert bad.code == 2 and "Traceback" not in bad.stderr
+
+
+def test_strict_fails_on_warnings_and_step_summary(repo: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# ankstesnis žingsnis\n", encoding="utf-8")
+    run = run_planas("check", repo, "--strict", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert run.code == 1  # X1002 is a warning
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# ankstesnis žingsnis\n") and "## planas check" in text
+    assert "| Birštono savivaldybė | 2 (2020–2021) | 2021 | 100 % | 0 | 1 |" in text
+
+
+def test_missing_repository_exits_2() -> None:
+    run = run_planas("check", "nera-tokio-aplanko")
+    assert run.code == 2 and "Traceback" not in run.stderr
+
+
+def test_parallel_and_sequential_agree(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import national_repo
+    finally:
+        sys.path.pop(0)
+    files = national_repo.build(tmp_path / "nat", municipalities=3, years=9, broken=3)
+    assert len(files) == 27
+    one = check_repository(tmp_path / "nat", jobs=1)
+    two = check_repository(tmp_path / "nat", jobs=2)
+    assert one == two
+    assert one.errors >= 3
+    broken = {p.file for p in one.plans if p.errors}
+    assert len(broken) == 3
+
+
+def test_pre_commit_hook_command(tmp_path: Path) -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = hooks[0]
+    assert hook["id"] == "planas-validate"
+    import re
+
+    pattern = re.compile(hook["files"])
+    assert pattern.search("examples/birstonas-2021/plan.yaml") and pattern.search("birstonas/2021.yaml")
+    assert not pattern.search(".github/workflows/ci.yaml")
+    command = hook["entry"].split()
+    assert command[0] == "planas"
+    assert run_planas(*command[1:], EXAMPLE).code == 0
+    assert run_planas(*command[1:], DATA / "invalid" / "unknown-goal.yaml").code == 1
+
+
+def test_action_runs_the_check_it_declares(repo: Path) -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    step = next(s for s in action["runs"]["steps"] if s.get("name") == "planas check")
+    command = step["run"].replace('"${{ inputs.path }}"', str(repo)).replace("${{ inputs.args }}", "")
+    words = command.split()
+    assert words[0] == "planas"
+    run = run_planas(*words[1:], cwd=repo)
+    assert run.code == 0, run
+    assert (repo / "planas.sarif").is_file() and (repo / "planas-junit.xml").is_file()
+    assert "::warning file=" in run.stdout
+
+
+def _normal(value: object) -> object:
+    if isinstance(value, dict):
+        return {str(k): _normal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normal(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("path", [*sorted((DATA / "valid").glob("*.yaml")), EXAMPLE,
+                                  EXAMPLES / "birstonas-2020" / "plan.yaml"], ids=lambda p: p.parent.name + p.stem)
+def test_fast_path_reads_exactly_what_the_positional_loader_reads(path: Path) -> None:
+    raw = path.read_bytes()
+    assert _normal(fast_load(raw)) == _normal(load_plan_text(raw.decode("utf-8"), "x").data)
+
+
+_SCALARS = st.sampled_from(
+    ["1", "010", "0o17", "0x1F", "-5", "+5", "1.50", ".5", "1e3", "~", "null", "Null", "true", "True", "FALSE",
+     ".inf", "-.inf", ".nan", "NO", "yes", "2021-02-12", "'quoted'", '"x"', "a b", "-", "12 345", "0", "00"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(_SCALARS, min_size=1, max_size=6), flow=st.booleans())
+def test_fast_path_agrees_or_steps_aside(values: list[str], flow: bool) -> None:
+    if flow:
+        text = "a: [" + ", ".join(values) + "]\n"
+    else:
+        text = "".join(f"k{i}: {v}\n" for i, v in enumerate(values))
+    try:
+        slow = load_plan_text(text, "x").data
+    except LoadProblem:
+        slow = None
+    try:
+        fast = fast_load(text.encode("utf-8"))
+    except SlowPath:
+        return
+    assert slow is not None
+    assert _normal(fast) == _normal(slow)
