@@ -10,29 +10,15 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import line, time_command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "birstonas-2021" / "plan.yaml"
-
-
-def _time(args: list[str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def _line(label: str, times: list[float]) -> str:
-    return (f"{label:<48} best {min(times) * 1000:8.1f} ms   "
-            f"median {statistics.median(times) * 1000:8.1f} ms   ({len(times)} runs)")
 
 
 def main() -> None:
@@ -43,17 +29,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         planas = [sys.executable, "-m", "planas", "render", str(EXAMPLE)]
-        print(_line("planas render --format docx (whole command)",
-                    _time([*planas, "--format", "docx", "-o", str(out / "plan.docx")], options.runs)))
-        print(_line("planas render --format md (whole command)",
-                    _time([*planas, "--format", "md", "-o", str(out / "plan.md")], options.runs)))
+        print(line("planas render --format docx (whole command)",
+                    time_command([*planas, "--format", "docx", "-o", str(out / "plan.docx")], options.runs)))
+        print(line("planas render --format md (whole command)",
+                    time_command([*planas, "--format", "md", "-o", str(out / "plan.md")], options.runs)))
         pandoc = shutil.which("pandoc")
         if pandoc is None:
             print("pandoc: not installed (apt-get install pandoc), peer not measured")
             return
         version = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True)
-        print(_line(f"{version.stdout.splitlines()[0]}: the same Markdown -> docx",
-                    _time([pandoc, str(out / "plan.md"), "-o", str(out / "pandoc.docx")], options.runs)))
+        print(line(f"{version.stdout.splitlines()[0]}: the same Markdown -> docx",
+                    time_command([pandoc, str(out / "plan.md"), "-o", str(out / "pandoc.docx")], options.runs)))
 
 
 if __name__ == "__main__":

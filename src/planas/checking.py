@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from planas.crossyear import DEFAULT_JUMP, YearFacts, cross_year_issues, locate
 from planas.errors import UsageError
 from planas.fastload import SlowPath, fast_load
-from planas.findings import Finding, Severity, format_path, make_params
+from planas.findings import Finding, Severity, count_by_severity, format_path, make_params
 from planas.loading import LoadProblem, load_plan_file, read_plan_bytes
 from planas.model import Plan
 from planas.reference import load_reference
@@ -97,12 +97,12 @@ class PlanReport:
     @property
     def errors(self) -> int:
         """Error findings."""
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return count_by_severity(self.findings)[Severity.ERROR]
 
     @property
     def warnings(self) -> int:
         """Warning findings."""
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return count_by_severity(self.findings)[Severity.WARNING]
 
     @property
     def completeness_share(self) -> float:

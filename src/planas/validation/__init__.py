@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from planas.findings import Finding, Severity, format_path, make_params
+from planas.findings import Finding, Severity, count_by_severity, format_path, make_params
 from planas.loading import (
     LoadedDocument,
     LoadProblem,
@@ -34,12 +34,12 @@ class FileResult:
     @property
     def errors(self) -> int:
         """Number of error findings."""
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return count_by_severity(self.findings)[Severity.ERROR]
 
     @property
     def warnings(self) -> int:
         """Number of warning findings."""
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return count_by_severity(self.findings)[Severity.WARNING]
 
 
 def _raw_status(data: dict[str, object]) -> str:
