@@ -116,9 +116,10 @@ def _yaml_ready(value: Any) -> Any:
 def test_loading_anything_raises_only_planas_errors(source: str | bytes) -> None:
     raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     try:
-        load_plan_text(decode_plan_bytes(raw), "fuzz.yaml")
+        document = load_plan_text(decode_plan_bytes(raw), "fuzz.yaml")
     except (LoadProblem, PlanasError):
-        pass
+        return
+    assert isinstance(document.data, dict) and document.data
 
 
 @given(plans())
