@@ -12,7 +12,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -126,7 +126,14 @@ def test_loading_anything_raises_only_planas_errors(source: str | bytes) -> None
 def test_a_generated_plan_dumps_and_loads_back_equal(data: dict[str, Any]) -> None:
     plan = Plan.model_validate(data)
     dumped = plan.model_dump(mode="python", exclude_defaults=True)
-    text = yaml.safe_dump(_yaml_ready(dumped), allow_unicode=True, sort_keys=False)
+    # A YAML 1.2 writer (as `planas new` uses): it quotes text such as "0E0" that
+    # YAML 1.2 reads as a number. PyYAML writes YAML 1.1 and would not.
+    stream = io.StringIO()
+    writer = YAML(typ="safe", pure=True)
+    writer.allow_unicode = True
+    writer.default_flow_style = False
+    writer.dump(_yaml_ready(dumped), stream)
+    text = stream.getvalue()
     again = Plan.model_validate(load_plan_text(text, "round-trip.yaml").data)
     assert again == plan
 
