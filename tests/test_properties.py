@@ -12,9 +12,9 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from ruamel.yaml import YAML
 from hypothesis import given
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from planas.diffing import diff_plans
 from planas.errors import PlanasError
