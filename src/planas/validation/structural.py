@@ -46,6 +46,7 @@ _RANGE_TYPES = frozenset(
         "string_too_short",
         "too_long",
         "too_short",
+        "int_parsing_size",
     }
 )
 _FUNDING_PATTERN = "^(SB|VBD|VB|ES|UF|IL|P|GM|K)$"
@@ -67,6 +68,7 @@ def _limit_text(kind: str, ctx: dict[str, Any], fallback: str) -> tuple[str, str
         "string_too_short": ("ne trumpesnė nei {min_length} simbolių", "at least {min_length} characters"),
         "too_long": ("per daug elementų", "too many items"),
         "too_short": ("per mažai elementų", "too few items"),
+        "int_parsing_size": ("skaičius per didelis", "the number is far too large"),
     }
     lt, en = texts.get(kind, (fallback, fallback))
     values = {key: str(value) for key, value in ctx.items()}
