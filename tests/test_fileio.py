@@ -1,0 +1,44 @@
+"""No lost work: a write that fails or is interrupted leaves the old file and no temporary files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from planas.errors import UsageError
+from planas.fileio import write_atomic
+
+
+def test_write_replaces_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "plan.docx"
+    write_atomic(target, b"senas")
+    write_atomic(target, b"naujas")
+    assert target.read_bytes() == b"naujas"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt, OSError(28, "No space left on device")])
+def test_an_interrupted_or_failed_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException | type[BaseException]
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"ankstesnis darbas")
+
+    def fail(_: int) -> None:
+        raise error
+
+    monkeypatch.setattr(os, "fsync", fail)
+    expected = UsageError if isinstance(error, OSError) else KeyboardInterrupt
+    with pytest.raises(expected):
+        write_atomic(target, b"pusiau")
+    assert target.read_bytes() == b"ankstesnis darbas"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
+
+
+def test_unwritable_folder_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "failas"
+    blocker.write_text("ne aplankas", encoding="utf-8")
+    with pytest.raises(UsageError):
+        write_atomic(blocker / "plan.md", b"x")
