@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def _files(root: Path) -> list[Path]:
 def main() -> None:
     """Build (or reuse) the repositories and print the timings."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--dir", type=Path, default=Path("/tmp/planas-national"))
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "planas-national")
     parser.add_argument("--skip-peer", action="store_true", help="do not run check-jsonschema (~4 min)")
     options = parser.parse_args()
     clean, broken = options.dir / "clean", options.dir / "broken"

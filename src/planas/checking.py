@@ -158,8 +158,7 @@ def check_file(path: Path) -> PlanReport:
                           RULES[problem.code].severity, "", make_params(problem.params))
         return PlanReport(str(path), None, None, None, (finding,))
     except UsageError as error:
-        finding = Finding(str(path), 1, 1, "E0110" if "per didelis" in str(error) else "E0106",
-                          Severity.ERROR, "", make_params({"size": "?", "limit": "?", "encoding": str(error)}))
+        finding = Finding(str(path), 1, 1, "E0113", Severity.ERROR, "", make_params({"detail": str(error)}))
         return PlanReport(str(path), None, None, None, (finding,))
     try:
         data = fast_load(raw)

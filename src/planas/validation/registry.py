@@ -83,6 +83,8 @@ _RULES = (
          "The file is too large: {size} bytes (limit {limit}).",
          "Tikras planas užima apie 40 KB; patikrinkite, ar tai tikrai plano failas.",
          "A real plan is about 40 KB; check that this is really a plan file."),
+    Rule("E0113", E, _YAML, "Failo nepavyko perskaityti: {detail}.", "The file cannot be read: {detail}.",
+         "Patikrinkite failo teises ir ar tai tikrai failas.", "Check the file's permissions and that it is a file."),
     Rule("E0111", E, _YAML, "YAML sujungimo raktai (<<) neleidžiami.", "YAML merge keys (<<) are not allowed.",
          "Parašykite visus raktus atvirai.", "Write all keys out explicitly."),
     Rule("E0112", E, _YAML, "Rakto vietoje yra sąrašas ar atvaizdis; raktas turi būti tekstas.",
