@@ -140,6 +140,9 @@ def test_parallel_and_sequential_agree(tmp_path: Path) -> None:
     assert one.errors >= 3
     broken = {p.file for p in one.plans if p.errors}
     assert len(broken) == 3
+    clean = next(f for f in files if str(f) not in broken)
+    raw = clean.read_bytes()
+    assert _normal(fast_load(raw)) == _normal(load_plan_text(raw.decode("utf-8"), "x").data)
 
 
 def test_pre_commit_hook_command(tmp_path: Path) -> None:
