@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from planas.crossyear import DEFAULT_JUMP, YearFacts, cross_year_issues, locate
 from planas.errors import UsageError
 from planas.fastload import SlowPath, fast_load
-from planas.findings import Finding, Severity, count_by_severity, format_path, make_params
+from planas.findings import Finding, Severity, count_by_severity, make_params
 from planas.loading import LoadProblem, load_plan_file, read_plan_bytes
 from planas.model import Plan
 from planas.reference import load_reference
@@ -338,7 +338,6 @@ __all__ = [
     "check_file",
     "check_repository",
     "fingerprint",
-    "format_path",
     "load_settings",
     "read_baseline",
 ]
