@@ -24,7 +24,7 @@ REGIME_IDS = ("legacy_1132_A1-104", "A1-368_2024")
 # by `_build` (unknown or missing keys fail) and its content by the tests.
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class LegalAct:
     """An act a regime rests on."""
 
@@ -34,7 +34,7 @@ class LegalAct:
     issuer: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Regime:
     """A planning regime: the acts, form and criteria that govern plans of some years."""
 
@@ -51,7 +51,7 @@ class Regime:
     note: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Category:
     """A service category (art. 7-10 of the law)."""
 
@@ -62,7 +62,7 @@ class Category:
     first_year: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class CategoryGroup:
     """Preventive, general, special or other."""
 
@@ -70,7 +70,7 @@ class CategoryGroup:
     name_lt: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Service:
     """One service type of the catalogue, described by the catalogue's criteria."""
 
@@ -101,7 +101,7 @@ class Service:
         return self.last_year is None or year <= self.last_year
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class TargetGroup:
     """A recipient group of the catalogue's standard list."""
 
@@ -113,7 +113,7 @@ class TargetGroup:
     clause: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class FundingSource:
     """A funding source of art. 41(1)."""
 
@@ -123,7 +123,7 @@ class FundingSource:
     public: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class FundingRule:
     """Which public sources may fund some services (art. 42)."""
 
@@ -136,7 +136,7 @@ class FundingRule:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class InstitutionType:
     """A type of social service institution."""
 
@@ -145,7 +145,7 @@ class InstitutionType:
     licence_required: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class IndicatorDef:
     """A situation-analysis indicator a plan may report by year."""
 
@@ -154,7 +154,7 @@ class IndicatorDef:
     unit: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Section:
     """One numbered section of the plan form."""
 
@@ -167,7 +167,7 @@ class Section:
     landscape: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Chapter:
     """One chapter (I, II, ...) of the plan form."""
 
@@ -176,7 +176,7 @@ class Chapter:
     sections: tuple[Section, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Annex:
     """An annex of the plan form."""
 
@@ -186,7 +186,7 @@ class Annex:
     block: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class FormLayout:
     """The plan form of one regime (reconstructed unless `official`)."""
 
@@ -197,7 +197,7 @@ class FormLayout:
     annexes: tuple[Annex, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Operand:
     """One side of a criterion's ratio: a variable, filtered and shifted."""
 
@@ -209,7 +209,7 @@ class Operand:
     plus: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Criterion:
     """An efficiency criterion as a declarative formula."""
 
@@ -227,7 +227,7 @@ class Criterion:
     source: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Reference:
     """All reference data of one release, indexed for look-ups."""
 
