@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from planas.crossyear import DEFAULT_JUMP, YearFacts, cross_year_issues, locate
 from planas.errors import UsageError
 from planas.fastload import SlowPath, fast_load
-from planas.findings import Finding, Severity, count_by_severity, make_params
+from planas.findings import Finding, FindingCounts, Severity, make_params
 from planas.loading import LoadProblem, load_plan_file, read_plan_bytes
 from planas.model import Plan
 from planas.reference import load_reference
@@ -83,7 +83,7 @@ def load_settings(root: Path) -> Settings:
 
 
 @dataclass(frozen=True)
-class PlanReport:
+class PlanReport(FindingCounts):
     """One plan file's outcome."""
 
     file: str
@@ -93,16 +93,6 @@ class PlanReport:
     findings: tuple[Finding, ...]
     completeness: tuple[tuple[str, bool], ...] = ()
     facts: YearFacts | None = None
-
-    @property
-    def errors(self) -> int:
-        """Error findings."""
-        return count_by_severity(self.findings)[Severity.ERROR]
-
-    @property
-    def warnings(self) -> int:
-        """Warning findings."""
-        return count_by_severity(self.findings)[Severity.WARNING]
 
     @property
     def completeness_share(self) -> float:

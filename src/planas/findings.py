@@ -49,6 +49,22 @@ def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
     return counts
 
 
+class FindingCounts:
+    """Mixin for results that hold `findings`: how many errors and warnings."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        """Number of error findings."""
+        return count_by_severity(self.findings)[Severity.ERROR]
+
+    @property
+    def warnings(self) -> int:
+        """Number of warning findings."""
+        return count_by_severity(self.findings)[Severity.WARNING]
+
+
 def format_path(loc: tuple[Any, ...]) -> str:
     """`('analysis', 'providers', 0, 'id')` -> `analysis.providers[0].id`."""
     text = ""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from planas.findings import Finding, Severity, count_by_severity, format_path, make_params
+from planas.findings import Finding, FindingCounts, format_path, make_params
 from planas.loading import (
     LoadedDocument,
     LoadProblem,
@@ -23,23 +23,13 @@ from planas.validation.structural import structural_findings
 
 
 @dataclass(frozen=True)
-class FileResult:
+class FileResult(FindingCounts):
     """The outcome of validating one plan file."""
 
     file: str
     findings: tuple[Finding, ...]
     plan: Plan | None = None
     document: LoadedDocument | None = None
-
-    @property
-    def errors(self) -> int:
-        """Number of error findings."""
-        return count_by_severity(self.findings)[Severity.ERROR]
-
-    @property
-    def warnings(self) -> int:
-        """Number of warning findings."""
-        return count_by_severity(self.findings)[Severity.WARNING]
 
 
 def _raw_status(data: dict[str, object]) -> str:
