@@ -39,7 +39,7 @@ def _examples() -> dict[str, tuple[str, str, str]]:
         base = min(bases.values(), key=lambda b: len(set(b) ^ set(lines)))
         matcher = difflib.SequenceMatcher(a=base, b=lines, autojunk=False)
         changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-        if not changes or len(base) != len(lines) and len(changes) > 1:
+        if len(changes) != 1:  # one change per case: the example reads in place
             continue
         _, i1, i2, j1, j2 = changes[0]
         context = max(0, j1 - 1)  # one unchanged line before, so the change reads in place
