@@ -97,6 +97,14 @@ def _long_comment(folder: Path) -> Path:
     return path
 
 
+def _findings_flood(folder: Path) -> Path:
+    # 0.7 MB, far below the size limit, yet three findings per line: reported up to a cap.
+    text = VALID.read_text(encoding="utf-8").replace("  providers:\n", "  providers:\n" + "    - {id: x}\n" * 50_000, 1)
+    path = folder / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 CASES: tuple[Case, ...] = (
     Case("unclosed-flow-bracket", _text("metadata: [1, 2\nintroduction: {}\n"), 1, "E0101", (2, 13),
          why="a flow sequence never closed"),
@@ -147,6 +155,12 @@ CASES: tuple[Case, ...] = (
     Case("one-megabyte-text-field", _long_text, 1, "E0205", (_line_of("  purpose: Nustatyti"), 9),
          why="a text field holds at most 100,000 characters"),
     Case("control-character", _text("metadata:\n  note: \"a\x07b\"\n"), 1, "E0101"),
+    Case("control-character-after-lithuanian-letters", _text("metadata:\n  note: \"ąčęėįšųūž\x07\"\n"), 1,
+         "E0101", (2, 19), why="libyaml counts bytes; the column is in characters"),
+    Case("duplicate-year-quoted", _valid_with("{2023: 20500,", "{2023: 20500, \"2023\": 99999,"), 1, "E0102",
+         why="2023 and \"2023\" are one year: one value would be lost"),
+    Case("duplicate-year-decimal", _valid_with("{2023: 20500,", "{2023: 20500, 2023.0: 99999,"), 1, "E0102"),
+    Case("findings-flood", _findings_flood, 1, "E0202", why="150,000 findings: the first 500 and a count (E0209)"),
     Case("directory-not-file", _directory, 2, None),
     Case("missing-file", _missing, 2, None),
     Case("unreadable-file", _unreadable, 2, None, why="chmod 000 (skipped as root, who can read it)"),

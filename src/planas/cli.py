@@ -111,7 +111,9 @@ def _root(
 @app.command()
 @guarded
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Plano YAML failai.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Plano YAML failai.", show_default=False, readable=False)
+    ],
     output_format: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="Išvesties formatas.")
     ] = ValidateFormat.text,
@@ -150,7 +152,7 @@ class RenderFormat(StrEnum):
 @app.command()
 @guarded
 def render(
-    plan_file: Annotated[Path, typer.Argument(help="Plano YAML failas.", show_default=False)],
+    plan_file: Annotated[Path, typer.Argument(help="Plano YAML failas.", show_default=False, readable=False)],
     output_format: Annotated[
         RenderFormat, typer.Option("--format", "-f", help="Dokumento formatas.")
     ] = RenderFormat.docx,
@@ -225,7 +227,7 @@ def diff(
     old: Annotated[str, typer.Argument(help="Senesnis planas: failas, metai (2020) arba REV:KELIAS.")],
     new: Annotated[str, typer.Argument(help="Naujesnis planas: failas, metai (2021) arba REV:KELIAS.")],
     output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Išvesties formatas.")] = DiffFormat.text,
-    repo: Annotated[Path, typer.Option("--repo", help="Planų saugykla, kai nurodomi metai.")] = Path(),
+    repo: Annotated[Path, typer.Option("--repo", help="Planų saugykla, kai nurodomi metai.", readable=False)] = Path(),
     municipality: Annotated[
         str | None, typer.Option("--municipality", help="Savivaldybė, kai saugykloje jų kelios.")
     ] = None,
@@ -255,7 +257,9 @@ def diff(
 @guarded
 def new(
     year: Annotated[int, typer.Argument(help="Naujo plano metai.")],
-    source: Annotated[Path, typer.Option("--from", help="Praėjusių metų planas.", show_default=False)],
+    source: Annotated[
+        Path, typer.Option("--from", help="Praėjusių metų planas.", show_default=False, readable=False)
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia, su naujais metais).")
     ] = None,
@@ -293,7 +297,7 @@ REPORT_FORMATS = ("junit", "sarif", "json", "md", "text", "github")
 @app.command()
 @guarded
 def check(
-    repo: Annotated[Path, typer.Argument(help="Planų saugykla (aplankas).")] = Path(),
+    repo: Annotated[Path, typer.Argument(help="Planų saugykla (aplankas).", readable=False)] = Path(),
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Išvestis ekrane.")] = CheckFormat.text,
     report: Annotated[
         list[str] | None,

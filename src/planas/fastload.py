@@ -20,7 +20,7 @@ from typing import Any
 
 import ryml
 
-from planas.loading import MAX_PLAN_BYTES
+from planas.loading import MAX_PLAN_BYTES, canonical_key
 
 _END = rb"\s*(?:#.*)?(?:$|,|\]|\})"
 _NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (consumed: faster)
@@ -74,10 +74,20 @@ class SlowPath(Exception):
     """This file needs the positional loader (it may well be valid)."""
 
 
+_NUMBER_START = frozenset("0123456789+-. ")
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         raise SlowPath("duplicate key")
+    # Keys the model reads as the same number (2023, "2023", 2023.0) are duplicates too.
+    # Only year-keyed mappings have numeric keys (elsewhere a number is an unknown key
+    # anyway), so the first key decides whether to look.
+    if len(pairs) > 1 and pairs[0][0][:1] in _NUMBER_START:
+        plain = all(key.isdigit() and key[0] != "0" for key, _ in pairs)  # 2019, 2020: canonical
+        if not plain and len({canonical_key(key) for key, _ in pairs}) != len(pairs):
+            raise SlowPath("duplicate key")
     return result
 
 

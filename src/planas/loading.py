@@ -217,6 +217,28 @@ class _Frame:
     path: YamlPath
     key: PathElement | None = None
     key_set: bool = False
+    seen: dict[str, Position] = field(default_factory=dict)
+
+
+_NUMERIC_KEY = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?")
+
+
+def canonical_key(key: PathElement) -> str:
+    """The key as the model will see it: `2023`, `"2023"`, `2023.0`, `02023` are one year.
+
+    Two keys that the model would merge into one are duplicates, or one value
+    would silently overwrite the other.
+    """
+    text = str(key).strip()
+    if _NUMERIC_KEY.fullmatch(text):
+        try:
+            number = Decimal(text.replace("_", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            return text
+        if number == number.to_integral_value():
+            return str(int(number))
+        return format(number.normalize(), "f")
+    return text
 
 
 def _mark(event: yaml.Event) -> Position:
@@ -266,11 +288,13 @@ def load_plan_text(text: str, file: str) -> LoadedDocument:
                 raw_key = event.value if event.style else resolve_plain_scalar(event.value)
                 key = _key_text(raw_key, event.value)
                 key_path = (*top.path, str(key))
-                if key in top.container:
-                    first = positions.keys[key_path]
+                canonical = canonical_key(key)
+                if canonical in top.seen:
+                    first = top.seen[canonical]
                     raise LoadProblem(
                         "E0102", pos.line, pos.column, key=key, first_line=first.line
                     )
+                top.seen[canonical] = pos
                 positions.keys[key_path] = pos
                 top.key = key
                 top.key_set = True
@@ -311,8 +335,12 @@ def load_plan_text(text: str, file: str) -> LoadedDocument:
         detail = error.problem or error.context or "syntax error"
         raise LoadProblem("E0101", line, column, detail=detail) from None
     except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        # libyaml counts this position in bytes of UTF-8, not in characters.
+        encoded = text.encode("utf-8")
+        offset = min(error.position, len(encoded))
+        line_start = encoded.rfind(b"\n", 0, offset) + 1
+        line = encoded.count(b"\n", 0, offset) + 1
+        column = len(encoded[line_start:offset].decode("utf-8", "replace")) + 1
         raise LoadProblem("E0101", line, column, detail=error.reason) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marks for all we know
         raise LoadProblem("E0101", 1, 1, detail=str(error).splitlines()[0]) from None

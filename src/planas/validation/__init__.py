@@ -32,6 +32,16 @@ class FileResult(FindingCounts):
     document: LoadedDocument | None = None
 
 
+MAX_FINDINGS = 500
+"""Findings reported per file; a broken generator can produce millions, nobody reads them."""
+
+
+def _more(doc: LoadedDocument, hidden: int) -> tuple[Finding, ...]:
+    if hidden <= 0:
+        return ()
+    return (Finding(doc.file, 1, 1, "E0209", RULES["E0209"].severity, "", make_params({"count": hidden})),)
+
+
 def _raw_status(data: dict[str, object]) -> str:
     metadata = data.get("metadata")
     status = metadata.get("status") if isinstance(metadata, dict) else None
@@ -47,7 +57,8 @@ def validate_document(
         plan = Plan.model_validate(doc.data)
     except ValidationError as error:
         status = _raw_status(doc.data)
-        return None, tuple(sorted(structural_findings(error, doc, status)))
+        shown = tuple(sorted(structural_findings(error, doc, status, limit=MAX_FINDINGS)))
+        return None, shown + _more(doc, error.error_count() - len(shown))
     status = plan.metadata.status
     findings = []
     for issue in semantic_issues(plan, reference):
@@ -63,7 +74,8 @@ def validate_document(
                 params=make_params(issue.params),
             )
         )
-    return plan, tuple(sorted(set(findings)))
+    kept = sorted(set(findings))
+    return plan, tuple(kept[:MAX_FINDINGS]) + _more(doc, len(kept) - MAX_FINDINGS)
 
 
 def _problem_result(file: str, problem: LoadProblem) -> FileResult:

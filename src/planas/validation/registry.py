@@ -119,6 +119,10 @@ _RULES = (
     Rule("E0208", E, "planas duomenų schema (schemas/plan.schema.json)", "Netinkama reikšmė: {detail}.", "Invalid value: {detail}.",
          "Palyginkite su schema arba pavyzdžiu examples/birstonas-2021/plan.yaml.",
          "Compare with the schema or with examples/birstonas-2021/plan.yaml."),
+    Rule("E0209", E, "planas: radinių riba faile (500)", "Dar {count} radinių nerodoma (rodomi pirmieji 500).",
+         "{count} more findings are not shown (the first 500 are).",
+         "Pataisykite rodomas klaidas ir paleiskite dar kartą; dažnai jos kartojasi.",
+         "Fix the errors shown and run again; they often repeat."),
     # --- references ---------------------------------------------------------------------
     Rule("E0301", E, f"{_FORM}: priemonės susiejamos su tikslais", "Nurodytas nežinomas tikslas „{ref}“.",
          "Unknown goal '{ref}'.",

@@ -129,10 +129,13 @@ def _finding(doc: LoadedDocument, code: str, loc: tuple[Any, ...], *, at_key: bo
 
 
 def structural_findings(
-    error: ValidationError, doc: LoadedDocument, status: str
+    error: ValidationError, doc: LoadedDocument, status: str, *, limit: int | None = None
 ) -> Iterator[Finding]:
-    """Turn each pydantic error into one located finding."""
-    for err in error.errors(include_url=False):
+    """Turn each pydantic error into one located finding (at most `limit` of them)."""
+    errors = error.errors(include_url=False, include_input=True)
+    if limit is not None:
+        errors = errors[:limit]
+    for err in errors:
         kind = err["type"]
         loc = tuple(err["loc"])
         value = err.get("input")
