@@ -92,3 +92,11 @@ def test_baseline_against_last_years_actual_and_unexplained_jump() -> None:
     assert any(code == "X1003" and "provision" in path for code, path in codes)
     jump = next(f for f in findings if f.code == "X1003")
     assert jump.param("change") == "130.8" and jump.line > 0
+
+
+def test_new_from_a_broken_file_is_one_clear_line(tmp_path: Path) -> None:
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("metadata: [1,\n", encoding="utf-8")
+    run = run_planas("new", "2022", "--from", broken, "-o", tmp_path / "out.yaml")
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and not (tmp_path / "out.yaml").exists()

@@ -31,7 +31,7 @@ from planas.findings import Finding, FindingCounts, Severity, make_params
 from planas.loading import LoadProblem, load_plan_file, read_plan_bytes
 from planas.model import Plan
 from planas.reference import load_reference
-from planas.repository import discover_plan_files
+from planas.repository import discover_plan_files, identity_of
 from planas.validation import validate_bytes
 from planas.validation.registry import RULES
 from planas.validation.rules import filled, semantic_issues
@@ -114,23 +114,10 @@ def completeness(data: dict[str, Any], year: int) -> tuple[tuple[str, bool], ...
     )
 
 
-def _identity(data: dict[str, Any]) -> tuple[str | None, int | None, str | None]:
-    metadata = data.get("metadata")
-    if not isinstance(metadata, dict):
-        return None, None, None
-    municipality = metadata.get("municipality")
-    name = municipality.get("name") if isinstance(municipality, dict) else None
-    year = metadata.get("year")
-    status = metadata.get("status")
-    return (name if isinstance(name, str) else None,
-            year if isinstance(year, int) and not isinstance(year, bool) else None,
-            status if isinstance(status, str) else None)
-
-
 def _slow(path: Path, raw: bytes) -> PlanReport:
     result = validate_bytes(raw, str(path))
     data = result.document.data if result.document is not None else {}
-    name, year, status = _identity(data)
+    name, year, status = identity_of(data)
     if result.plan is not None:
         meta = result.plan.metadata
         name, year, status = meta.municipality.name, meta.year, meta.status

@@ -267,15 +267,18 @@ def new(
 ) -> None:
     """Parengti kitų metų plano projektą iš šių metų plano (komentarai ir tvarka išlieka)."""
     from planas.fileio import write_atomic
-    from planas.loading import decode_plan_bytes, read_plan_bytes
+    from planas.loading import LoadProblem, decode_plan_bytes, load_plan_text, read_plan_bytes
     from planas.newyear import default_output, next_year_text
-    from planas.repository import plan_identity
+    from planas.repository import identity_of
 
-    text = decode_plan_bytes(read_plan_bytes(source))
-    identity = plan_identity(source)
-    if identity is None:
+    try:  # read once: the identity and the draft both come from this text
+        text = decode_plan_bytes(read_plan_bytes(source))
+        _, old_year, _ = identity_of(load_plan_text(text, str(source)).data)
+    except LoadProblem:
+        old_year = None
+    if old_year is None:
         raise UsageError(f"{source}: tai ne planas arba jame nėra metadata.year (validate parodys kodėl)")
-    target = output or default_output(source, identity[1], year)
+    target = output or default_output(source, old_year, year)
     if target.exists() and not force:
         raise UsageError(f"{target}: failas jau yra; naudokite --force, jei norite jį perrašyti")
     draft = next_year_text(text, year, str(source))

@@ -11,6 +11,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planas.errors import UsageError
 
@@ -59,6 +60,20 @@ def _looks_like_plan(path: Path) -> bool:
     return head.startswith(b"metadata:") or any(key in head for key in _METADATA_KEYS[1:])
 
 
+def identity_of(data: dict[str, Any]) -> tuple[str | None, int | None, str | None]:
+    """(municipality, year, status) as a plan's raw data states them, None where it does not."""
+    metadata = data.get("metadata")
+    if not isinstance(metadata, dict):
+        return None, None, None
+    municipality = metadata.get("municipality")
+    name = municipality.get("name") if isinstance(municipality, dict) else None
+    year = metadata.get("year")
+    status = metadata.get("status")
+    return (name if isinstance(name, str) else None,
+            year if isinstance(year, int) and not isinstance(year, bool) else None,
+            status if isinstance(status, str) else None)
+
+
 def plan_identity(path: Path) -> tuple[str, int] | None:
     """(municipality, year) of a plan file, or None when it cannot be read as one."""
     from planas.loading import LoadProblem, load_plan_file
@@ -67,15 +82,8 @@ def plan_identity(path: Path) -> tuple[str, int] | None:
         data = load_plan_file(path).data
     except (LoadProblem, UsageError):
         return None
-    metadata = data.get("metadata")
-    if not isinstance(metadata, dict):
-        return None
-    municipality = metadata.get("municipality")
-    name = municipality.get("name") if isinstance(municipality, dict) else None
-    year = metadata.get("year")
-    if isinstance(name, str) and isinstance(year, int) and not isinstance(year, bool):
-        return name, year
-    return None
+    name, year, _ = identity_of(data)
+    return (name, year) if name is not None and year is not None else None
 
 
 def find_plan(root: Path, year: int, municipality: str | None = None) -> Path:
