@@ -24,7 +24,7 @@ def main() -> None:
     options = parser.parse_args()
     plan = Path(options.plan)
 
-    from planas.loading import load_plan_file
+    from planas.loading.positional import load_plan_file
     from planas.reference import load_reference
     from planas.validation import validate_file
 

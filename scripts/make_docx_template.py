@@ -1,4 +1,4 @@
-"""Build the default Word template, src/planas/templates/plan.docx, reproducibly.
+"""Build the default Word template, templates/plan.docx, reproducibly.
 
     python scripts/make_docx_template.py
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from planas.render.docx import normalise_docx
 
-OUT = ROOT / "src" / "planas" / "templates" / "plan.docx"
+OUT = ROOT / "templates" / "plan.docx"
 FONT = "Times New Roman"
 
 

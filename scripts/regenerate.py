@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planas.diff_report import render_diff
-from planas.diffing import diff_plans
 from planas.reference import load_reference
 from planas.render import render_plan
 from planas.schema import plan_schema_text
 from planas.validation import validate_file
 from planas.validation.registry import RULES
+from planas.years.diff import diff_plans
+from planas.years.report import render_diff
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,9 +14,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planas.checking import check_repository
-from planas.fastload import SlowPath, fast_load
-from planas.loading import LoadProblem, load_plan_text
+from planas.loading.fast import SlowPath, fast_load
+from planas.loading.positional import LoadProblem, load_plan_text
+from planas.repository.check import check_repository
 
 from .conftest import DATA, EXAMPLE, ROOT, run_planas
 

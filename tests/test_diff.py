@@ -14,10 +14,10 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planas.diffing import diff_plans
 from planas.model import Plan
 from planas.reference import load_reference
 from planas.validation import validate_file
+from planas.years.diff import diff_plans
 
 from .conftest import DATA, EXAMPLE, ROOT, run_planas
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planas.errors import UsageError
-from planas.fileio import write_atomic
+from planas.loading.fileio import write_atomic
 
 
 def test_write_replaces_the_file(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from planas.loading import LoadProblem, decode_plan_bytes, load_plan_text
+from planas.loading.positional import LoadProblem, decode_plan_bytes, load_plan_text
 
 
 def load(text: str) -> dict[str, object]:

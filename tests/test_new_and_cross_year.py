@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from planas.crossyear import PlanYear, cross_year_findings
 from planas.findings import Severity
 from planas.validation import validate_bytes, validate_file
+from planas.validation.crossyear import PlanYear, cross_year_findings
 
 from .conftest import EXAMPLE, ROOT, run_planas
 

@@ -16,12 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from planas.diffing import diff_plans
 from planas.errors import PlanasError
-from planas.loading import LoadProblem, decode_plan_bytes, load_plan_text
+from planas.loading.positional import LoadProblem, decode_plan_bytes, load_plan_text
 from planas.model import Plan
 from planas.reference import load_reference
 from planas.render import render_plan
+from planas.years.diff import diff_plans
 
 REF = load_reference()
 SERVICES = sorted(REF.services)

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from planas.loading import load_plan_file
+from planas.loading.positional import load_plan_file
 from planas.schema import plan_schema_text
 
 from .conftest import DATA, EXAMPLE, ROOT, run_planas

@@ -14,7 +14,7 @@ from planas.render.markdown import default_template_source
 
 from .conftest import EXAMPLE, ROOT, run_planas
 
-DOCX_TEMPLATE = ROOT / "src" / "planas" / "templates" / "plan.docx"
+DOCX_TEMPLATE = ROOT / "templates" / "plan.docx"
 
 
 def test_default_templates_use_only_the_view_model() -> None:

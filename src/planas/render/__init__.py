@@ -7,6 +7,7 @@ from typing import Literal
 
 from planas.model import Plan
 from planas.reference import Reference
+from planas.render.templates import resolve_template
 from planas.render.viewmodel import build_view
 
 RenderFormat = Literal["docx", "md"]
@@ -14,6 +15,7 @@ RenderFormat = Literal["docx", "md"]
 
 def render_plan(plan: Plan, reference: Reference, fmt: RenderFormat, template: Path | None = None) -> bytes:
     """The rendered document's bytes (UTF-8 Markdown, or a .docx archive)."""
+    template = resolve_template(template)
     view = build_view(plan, reference)
     if fmt == "md":
         from planas.render.markdown import render_markdown

@@ -9,12 +9,12 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from planas.errors import UsageError
 from planas.render.engine import TemplateProblem, guard, make_environment
+from planas.render.templates import default_template
 from planas.render.viewmodel import Block, PlanView, iter_tables
 
 DEFAULT_TEMPLATE = "plan.docx"
@@ -41,7 +41,7 @@ def normalise_docx(data: bytes) -> bytes:
 
 
 def _default_template() -> bytes:
-    return (files("planas") / "templates" / DEFAULT_TEMPLATE).read_bytes()
+    return default_template(DEFAULT_TEMPLATE).read_bytes()
 
 
 def _set_width(element: Any, twips: int) -> None:

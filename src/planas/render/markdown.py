@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from planas.render.engine import guard, load_text_template
+from planas.render.templates import default_template
 from planas.render.viewmodel import PlanView
 
 DEFAULT_TEMPLATE = "plan.md.j2"
@@ -13,7 +13,7 @@ DEFAULT_TEMPLATE = "plan.md.j2"
 
 def default_template_source() -> str:
     """The packaged Markdown template."""
-    return (files("planas") / "templates" / DEFAULT_TEMPLATE).read_text(encoding="utf-8")
+    return default_template(DEFAULT_TEMPLATE).read_text(encoding="utf-8")
 
 
 def cell(text: object) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from planas.findings import Finding, FindingCounts, format_path, make_params
-from planas.loading import (
+from planas.loading.positional import (
     LoadedDocument,
     LoadProblem,
     decode_plan_bytes,

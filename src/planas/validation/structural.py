@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from planas.findings import Finding, format_path, make_params
-from planas.loading import LoadedDocument
+from planas.loading.positional import LoadedDocument
 from planas.model import Plan
 from planas.validation.registry import RULES
 

@@ -76,7 +76,7 @@ def identity_of(data: dict[str, Any]) -> tuple[str | None, int | None, str | Non
 
 def plan_identity(path: Path) -> tuple[str, int] | None:
     """(municipality, year) of a plan file, or None when it cannot be read as one."""
-    from planas.loading import LoadProblem, load_plan_file
+    from planas.loading.positional import LoadProblem, load_plan_file
 
     try:
         data = load_plan_file(path).data
@@ -127,7 +127,7 @@ def git_show(spec: str, cwd: Path) -> bytes:
 
 def resolve_source(argument: str, repo: Path, municipality: str | None = None) -> PlanSource:
     """A plan named as a file, a year inside `repo`, or `REV:PATH` in git."""
-    from planas.loading import read_plan_bytes
+    from planas.loading.positional import read_plan_bytes
 
     path = Path(argument)
     if path.is_file():

@@ -24,15 +24,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from planas.crossyear import DEFAULT_JUMP, YearFacts, cross_year_issues, locate
 from planas.errors import UsageError
-from planas.fastload import SlowPath, fast_load
 from planas.findings import Finding, FindingCounts, Severity, make_params
-from planas.loading import LoadProblem, load_plan_file, read_plan_bytes
+from planas.loading.fast import SlowPath, fast_load
+from planas.loading.positional import LoadProblem, load_plan_file, read_plan_bytes
 from planas.model import Plan
 from planas.reference import load_reference
-from planas.repository import discover_plan_files, identity_of
+from planas.repository.index import discover_plan_files, identity_of
 from planas.validation import validate_bytes
+from planas.validation.crossyear import DEFAULT_JUMP, YearFacts, cross_year_issues, locate
 from planas.validation.registry import RULES
 from planas.validation.rules import filled, semantic_issues
 

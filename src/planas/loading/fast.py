@@ -1,8 +1,8 @@
 """The fast path for reading many plans: rapidyaml -> JSON -> Python, without positions.
 
 `planas check` reads every plan this way and only re-reads a file with
-positions (planas.loading) when it has findings. The result must equal what
-planas.loading gives; constructs where the two could differ, or that must be
+positions (planas.loading.positional) when it has findings. The result must equal what
+planas.loading.positional gives; constructs where the two could differ, or that must be
 refused with a position (anchors, aliases, tags, merge keys, several documents,
 YAML 1.2 scalars that rapidyaml leaves as text), send the file to the slow path.
 """
@@ -20,7 +20,7 @@ from typing import Any
 
 import ryml
 
-from planas.loading import MAX_PLAN_BYTES, canonical_key
+from planas.loading.positional import MAX_PLAN_BYTES, canonical_key
 
 _END = rb"\s*(?:#.*)?(?:$|,|\]|\})"
 _NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (consumed: faster)
@@ -28,7 +28,7 @@ _NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (co
 # and whether a match must also stand where a value starts (not inside prose).
 # Node properties (&anchor, *alias, !tag), merge keys and document markers must
 # be refused with a position; the core-schema scalars (~, True, .inf, 0o17, 010,
-# +5) are ones rapidyaml would leave as text where planas.loading does not.
+# +5) are ones rapidyaml would leave as text where planas.loading.positional does not.
 _CHECKS: tuple[tuple[tuple[bytes, ...], re.Pattern[bytes] | None, bool], ...] = (
     ((b"&", b"*", b"!"), re.compile(rb"[\s\[{,][&*!][^\s*]"), False),
     ((b"<<",), re.compile(rb"<<\s*:"), False),

@@ -123,8 +123,8 @@ def validate(
     ] = False,
 ) -> None:
     """Patikrinti planus: 0 – tinkami, 1 – rasta klaidų, 2 – nepavyko patikrinti."""
-    from planas.reporting import render_report
     from planas.validation import FileResult, validate_file
+    from planas.validation.report import render_report
 
     results: list[FileResult] = []
     usage_failed = False
@@ -170,11 +170,11 @@ def render(
     lang: Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")] = Lang.lt,
 ) -> None:
     """Parengti plano dokumentą (Word arba Markdown) su apskaičiuotais kriterijais."""
-    from planas.fileio import write_atomic
+    from planas.loading.fileio import write_atomic
     from planas.reference import load_reference
     from planas.render import render_plan
-    from planas.reporting import render_report
     from planas.validation import validate_file
+    from planas.validation.report import render_report
 
     result = validate_file(plan_file)
     if result.errors or result.plan is None:
@@ -208,9 +208,9 @@ class DiffFormat(StrEnum):
 
 def _load_valid(source: object, lang: Lang) -> object:
     """Validate a plan source; print its findings and exit 1 when it has errors."""
-    from planas.reporting import render_report
-    from planas.repository import PlanSource
+    from planas.repository.index import PlanSource
     from planas.validation import validate_bytes
+    from planas.validation.report import render_report
 
     assert isinstance(source, PlanSource)
     result = validate_bytes(source.raw, source.label)
@@ -237,11 +237,11 @@ def diff(
     lang: Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")] = Lang.lt,
 ) -> None:
     """Palyginti du planus: kas pridėta, pašalinta, pakeista (pagal identifikatorius)."""
-    from planas.diff_report import render_diff
-    from planas.diffing import diff_plans
     from planas.model import Plan
     from planas.reference import load_reference
-    from planas.repository import resolve_source
+    from planas.repository.index import resolve_source
+    from planas.years.diff import diff_plans
+    from planas.years.report import render_diff
 
     old_source = resolve_source(old, repo, municipality)
     new_source = resolve_source(new, repo, municipality)
@@ -266,10 +266,15 @@ def new(
     force: Annotated[bool, typer.Option("--force", help="Perrašyti esamą failą.")] = False,
 ) -> None:
     """Parengti kitų metų plano projektą iš šių metų plano (komentarai ir tvarka išlieka)."""
-    from planas.fileio import write_atomic
-    from planas.loading import LoadProblem, decode_plan_bytes, load_plan_text, read_plan_bytes
-    from planas.newyear import default_output, next_year_text
-    from planas.repository import identity_of
+    from planas.loading.fileio import write_atomic
+    from planas.loading.positional import (
+        LoadProblem,
+        decode_plan_bytes,
+        load_plan_text,
+        read_plan_bytes,
+    )
+    from planas.repository.index import identity_of
+    from planas.years.draft import default_output, next_year_text
 
     try:  # read once: the identity and the draft both come from this text
         text = decode_plan_bytes(read_plan_bytes(source))
@@ -319,9 +324,14 @@ def check(
     """Patikrinti visus saugyklos planus, metų seką ir užpildymą (CI)."""
     import os
 
-    from planas.check_report import render_check
-    from planas.checking import baseline_text, check_repository, load_settings, read_baseline
-    from planas.fileio import write_atomic
+    from planas.loading.fileio import write_atomic
+    from planas.repository.check import (
+        baseline_text,
+        check_repository,
+        load_settings,
+        read_baseline,
+    )
+    from planas.repository.report import render_check
 
     targets: list[tuple[str, Path]] = []
     for item in report or []:

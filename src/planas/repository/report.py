@@ -12,12 +12,12 @@ from typing import Literal
 from xml.etree import ElementTree
 
 from planas import __version__
-from planas.checking import CheckResult, PlanReport
 from planas.findings import Finding, Severity
 from planas.reference import load_reference
-from planas.reporting import finding_dict, format_finding_text, plural_lt, report_github
+from planas.repository.check import CheckResult, PlanReport
 from planas.validation import FileResult
 from planas.validation.registry import RULES, Lang, clause, hint, message
+from planas.validation.report import finding_dict, format_finding_text, plural_lt, report_github
 
 CheckFormat = Literal["text", "json", "github", "junit", "sarif", "md"]
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from planas.findings import Finding, format_path, make_params
-from planas.loading import LoadedDocument
+from planas.loading.positional import LoadedDocument
 from planas.model import Plan
 from planas.validation.registry import RULES
 

@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from planas import __version__
-from planas.diffing import SECTIONS, Change, PlanDiff
 from planas.formatting import number
 from planas.reference import Reference
+from planas.years.diff import SECTIONS, Change, PlanDiff
 
 DiffFormat = Literal["text", "md", "json"]
 JSON_DIFF_VERSION = 1

@@ -333,6 +333,10 @@ def load_plan_text(text: str, file: str) -> LoadedDocument:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         detail = error.problem or error.context or "syntax error"
+        if "nesting depth" in detail:
+            # libyaml 0.2.6 (PyYAML 6.0.3+) stops deep nesting in its scanner,
+            # ahead of our own depth check: it is the same finding.
+            raise LoadProblem("E0109", line, column, limit=MAX_DEPTH) from None
         raise LoadProblem("E0101", line, column, detail=detail) from None
     except yaml.reader.ReaderError as error:
         # libyaml counts this position in bytes of UTF-8, not in characters.

@@ -1,0 +1,1 @@
+"""A repository of plans: its index, settings, baseline, `check` and every CI report."""
