@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +38,8 @@ class Run:
         return f"exit {self.code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
 
 
-def run_planas(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run `python -m planas ARGS` as a user would (the console script's own code path)."""
+def run_process(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run `python -m planas ARGS` in its own process: only where a process matters."""
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
     full_env.update({"PYTHONIOENCODING": "utf-8", **(env or {})})
     proc = subprocess.run(
@@ -52,7 +55,46 @@ def run_planas(*args: str | Path, cwd: Path | None = None, env: dict[str, str] |
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
-@pytest.fixture
-def planas() -> type[Run]:
-    """Access to `run_planas` as a fixture (for symmetry with other fixtures)."""
-    return Run
+def run_planas(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run `planas ARGS` in this process through the real command line (typer app, guard, exit code).
+
+    The same code path as the console script, without the ~0.3 s of starting Python.
+    A test fails if the internal-error guard is reached: a crash is never a pass.
+    """
+    from typer.testing import CliRunner
+
+    from planas.cli import app
+
+    environment: dict[str, str | None] = {"GITHUB_STEP_SUMMARY": None, **(env or {})}
+    previous = Path.cwd()
+    os.chdir(cwd or ROOT)
+    try:
+        result = CliRunner().invoke(app, [str(a) for a in args], env=environment, catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    run = Run(result.exit_code, result.stdout, result.stderr)
+    assert INTERNAL_ERROR not in run.stderr, str(run)
+    return run
+
+
+INTERNAL_ERROR = "internal error"
+
+
+class Hang(Exception):
+    """A command ran past the hang guard."""
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: int) -> Iterator[None]:
+    """Fail (instead of hanging the suite) when the body runs longer than a generous limit."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise Hang(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

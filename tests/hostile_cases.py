@@ -2,7 +2,7 @@
 
 Each case: a name, how to make the file, the expected exit code, the expected
 finding code (None: a one-line usage message on stderr), its position where
-one exists, and the time limit in seconds.
+one exists, and the time limit in seconds (measured by benchmarks/bench_hostile.py).
 """
 
 from __future__ import annotations
