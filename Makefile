@@ -54,7 +54,9 @@ fuzz: $(STAMP)
 	$(BIN)/python -m fuzz --mutants 5000 --seed 1 --workers 2
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --group bench
 	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_hostile.py
 
 clean:
 	rm -rf $(VENV) $(LATEST) build

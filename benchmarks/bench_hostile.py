@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.hostile_cases import CASES  # noqa: E402 - the corpus lives with the tests
+from tests.hostile_cases import CASES
 
 MEMORY_LIMIT_MB = 300
 # The child reports its own peak memory: VmHWM from /proc (ru_maxrss would include

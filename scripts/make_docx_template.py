@@ -9,14 +9,13 @@ Keep the tags. Variables: `view` (planas.render.viewmodel.PlanView).
 
 from __future__ import annotations
 
-import copy
 import sys
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -25,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from planas.render.docx import normalise_docx
+from planas.render.docx_meta import set_language
 
 OUT = ROOT / "templates" / "plan.docx"
 FONT = "Times New Roman"
@@ -87,35 +87,39 @@ def _styles(doc: Document) -> None:
             fmt.space_before = Pt(6)
         if name == "Sąrašo punktas":
             fmt.left_indent = Mm(10)
+        if name == "Plano antraštė":
+            fmt.space_before = Pt(24)  # below the approval block: spacing by style, not empty paragraphs
+            fmt.space_after = Pt(12)
+            fmt.keep_with_next = True
     _font(styles["List Bullet"], 12)
+    _font(styles["List Paragraph"], 12)
+    _extra_styles(doc)
+
+
+def _extra_styles(doc: Document) -> None:
+    """Annex headings (a new page, in the outline), contents entries and links."""
+    styles = doc.styles
+    annex = styles.add_style("Priedo antraštė", WD_STYLE_TYPE.PARAGRAPH)
+    annex.base_style = styles["Heading 1"]
+    annex.paragraph_format.page_break_before = True
+    for level in (1, 2):
+        toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = styles["Normal"]
+        toc.paragraph_format.space_after = Pt(0)
+        toc.paragraph_format.left_indent = Mm(5 * (level - 1))
+        _font(toc, 12, bold=level == 1)
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.underline = True
+    link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
 
 
 def _paragraph(doc: Document, text: str, style: str = "Normal") -> object:
+    """A template paragraph (Jinja tags in their own paragraphs vanish when rendered)."""
     return doc.add_paragraph(text, style=style)
 
 
-def _section_break(doc: Document, *, landscape: bool) -> None:
-    """A paragraph that ends a section: its properties describe the section before it."""
-    paragraph = doc.add_paragraph()
-    body_sect = doc.sections[0]._sectPr  # the document's final section properties
-    sect = copy.deepcopy(body_sect)
-    # Footer references stay: every section shows the same footer (page numbers).
-    page = sect.find(qn("w:pgSz"))
-    margins = sect.find(qn("w:pgMar"))
-    if landscape:
-        page.set(qn("w:w"), str(int(Mm(297).twips)))
-        page.set(qn("w:h"), str(int(Mm(210).twips)))
-        page.set(qn("w:orient"), "landscape")
-        for side in ("w:top", "w:bottom", "w:left", "w:right"):
-            margins.set(qn(side), str(int(Mm(20).twips)))
-    paragraph._p.get_or_add_pPr().append(sect)
-
-
-def _page_break(doc: Document) -> None:
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
 def _footer_page_number(doc: Document) -> None:
+    """A centred PAGE field in the footer every section shares."""
     footer = doc.sections[0].footer
     paragraph = footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -129,31 +133,79 @@ def _footer_page_number(doc: Document) -> None:
     paragraph._p.append(field)
 
 
-def _table(doc: Document) -> None:
-    table = doc.add_table(rows=4, cols=3)
-    table.style = doc.styles["Table Grid"]
-    cells = [
-        ("{%tc for h in block.header %}", "{{ h }}", "{%tc endfor %}"),
-        ("{%tr for row in block.rows %}", "", ""),
-        ("{%tc for c in row %}", "{{ c }}", "{%tc endfor %}"),
-        ("{%tr endfor %}", "", ""),
-    ]
-    for row, texts in zip(table.rows, cells, strict=True):
-        for cell, text in zip(row.cells, texts, strict=True):
-            paragraph = cell.paragraphs[0]
-            paragraph.style = doc.styles["Lentelės tekstas"]
-            run = paragraph.add_run(text)
-            run.bold = row is table.rows[0] or None
-    header = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header.append(repeat)
-    cant_split = OxmlElement("w:cantSplit")
-    table.rows[2]._tr.get_or_add_trPr().append(cant_split)
+def _blocks(doc: Document) -> None:
+    """A section's blocks: one placeholder each, which planas fills with paragraphs, lists and tables."""
+    _paragraph(doc, "{%p for block in section.blocks %}")
+    _paragraph(doc, "{{ block.marker }}")
+    _paragraph(doc, "{%p endfor %}")
+
+
+def _body(doc: Document) -> None:
+    """Approval block, title, table of contents, chapters and sections, annexes, legend, notes."""
+    _paragraph(doc, "{%p for line in view.approval_lines %}")
+    _paragraph(doc, "{{ line }}", "Patvirtinimo žyma")
+    _paragraph(doc, "{%p endfor %}")
+    _paragraph(doc, "{{ view.title_lines | join('\\n') }}", "Plano antraštė")
+    _paragraph(doc, "{%p if view.table_of_contents %}")
+    _paragraph(doc, "{{ view.toc_marker }}")
+    _paragraph(doc, "{%p endif %}")
+    _paragraph(doc, "{%p for chapter in view.chapters %}")
+    _paragraph(doc, "{%p if chapter.new_page %}")
+    _paragraph(doc, "{{ chapter.heading_lines | join('\\n') }}", "Priedo antraštė")
+    _paragraph(doc, "{%p else %}")
+    _paragraph(doc, "{{ chapter.heading_lines | join('\\n') }}", "Heading 1")
+    _paragraph(doc, "{%p endif %}")
+    _paragraph(doc, "{%p for section in chapter.sections %}")
+    _paragraph(doc, "{%p if section.landscape %}")
+    _paragraph(doc, "{{ section.landscape_begin }}")
+    _paragraph(doc, "{%p endif %}")
+    _paragraph(doc, "{%p if section.heading %}")
+    _paragraph(doc, "{{ section.heading_lines | join('\\n') }}", "Heading 2")
+    _paragraph(doc, "{%p endif %}")
+    _blocks(doc)
+    _paragraph(doc, "{%p if section.landscape %}")
+    _paragraph(doc, "{{ section.landscape_end }}")
+    _paragraph(doc, "{%p endif %}")
+    _paragraph(doc, "{%p endfor %}")
+    _paragraph(doc, "{%p endfor %}")
+    _paragraph(doc, "{%p if view.illustrative_note %}")
+    _paragraph(doc, "{{ view.illustrative_note }}", "Pastaba")
+    _paragraph(doc, "{%p endif %}")
+    _paragraph(doc, "{%p if view.notes %}")
+    _paragraph(doc, "Pastabos apie dokumento parengimą", "Priedo antraštė")
+    _paragraph(doc, "{%p for note in view.notes %}")
+    _paragraph(doc, "{{ note }}")
+    _paragraph(doc, "{%p endfor %}")
+    _paragraph(doc, "{%p endif %}")
+
+
+def _clean_package(doc: Document) -> None:
+    """No python-docx leftovers: its thumbnail, sample custom XML, description and app.xml."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    leftovers = ("relationships/metadata/thumbnail", "relationships/customXml")
+    for owner in (doc.part.package, doc.part):
+        for rel in list(owner.rels.values()):
+            if rel.reltype.endswith(leftovers):
+                owner.rels.pop(rel.rId)
+    app_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+    for rel in list(doc.part.package.rels.values()):
+        if rel.reltype == app_type:
+            doc.part.package.rels.pop(rel.rId)
+    blob = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.'
+            b'openxmlformats.org/officeDocument/2006/extended-properties"><Application>planas</Application>'
+            b"<DocSecurity>0</DocSecurity></Properties>")
+    part = Part(PackURI("/docProps/app.xml"),
+                "application/vnd.openxmlformats-officedocument.extended-properties+xml", blob, doc.part.package)
+    doc.part.package.relate_to(part, app_type)
 
 
 def build() -> bytes:
     """The template document as bytes (deterministic)."""
+    import datetime as dt
+    from io import BytesIO
+
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -162,69 +214,18 @@ def build() -> bytes:
     section.left_margin, section.right_margin = Mm(30), Mm(10)
     _styles(doc)
     _footer_page_number(doc)
-
-    _paragraph(doc, "{%p for line in view.approval_lines %}")
-    _paragraph(doc, "{{ line }}", "Patvirtinimo žyma")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "")
-    _paragraph(doc, "{%p for line in view.title_lines %}")
-    _paragraph(doc, "{{ line }}", "Plano antraštė")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "{%p for chapter in view.chapters %}")
-    _paragraph(doc, "{%p if chapter.new_page %}")
-    _page_break(doc)
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{{ chapter.heading }}", "Heading 1")
-    _paragraph(doc, "{%p for section in chapter.sections %}")
-    _paragraph(doc, "{%p if section.landscape %}")
-    _section_break(doc, landscape=False)
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p if section.heading %}")
-    _paragraph(doc, "{{ section.heading }}", "Heading 2")
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p for block in section.blocks %}")
-    _paragraph(doc, "{%p if block.is_paragraph %}")
-    _paragraph(doc, "{{ block.text }}")
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p if block.kind == 'bullets' %}")
-    _paragraph(doc, "{%p for item in block.list_items %}")
-    _paragraph(doc, "{{ item }}", "List Bullet")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p if block.kind == 'numbered' %}")
-    _paragraph(doc, "{%p for item in block.list_items %}")
-    _paragraph(doc, "{{ item }}", "Sąrašo punktas")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p if block.is_table %}")
-    _paragraph(doc, "{{ block.caption }}", "Lentelės pavadinimas")
-    _table(doc)
-    _paragraph(doc, "{%p for note in block.notes %}")
-    _paragraph(doc, "{{ note }}", "Pastaba")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "{%p if section.landscape %}")
-    _section_break(doc, landscape=True)
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "{%p endfor %}")
-    _paragraph(doc, "{%p if view.illustrative_note %}")
-    _paragraph(doc, "{{ view.illustrative_note }}", "Pastaba")
-    _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{{ view.closing_note }}", "Pastaba")
-
+    _body(doc)
+    set_language(doc)
     core = doc.core_properties
-    core.title = "planas: socialinių paslaugų plano šablonas"
-    core.author = "planas"
-    import datetime as dt
-
+    core.title = "Socialinių paslaugų plano šablonas"
+    core.author = ""
+    core.comments = ""
+    core.language = "lt-LT"
     fixed = dt.datetime(2021, 1, 1)
     core.created = core.modified = fixed
-    core.last_modified_by = "planas"
+    core.last_modified_by = ""
     core.revision = 1
-    from io import BytesIO
-
+    _clean_package(doc)
     buffer = BytesIO()
     doc.save(buffer)
     return normalise_docx(buffer.getvalue())

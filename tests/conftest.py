@@ -7,11 +7,11 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, settings
 
 # Hypothesis profiles: `ci` (default, modest and reproducible) and `long`
@@ -20,6 +20,9 @@ _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True, suppress_health_check=_QUIET)
 settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The reference-data cache of this test run, not the user's (planas.reference.cache).
+os.environ.setdefault("PLANAS_CACHE_DIR", tempfile.mkdtemp(prefix="planas-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "birstonas-2021" / "plan.yaml"

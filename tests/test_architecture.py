@@ -1,4 +1,8 @@
-"""`validate` never loads the rendering stack (the layering itself: import-linter, in make test)."""
+"""What the command line loads: `validate` never loads the rendering stack nor typer's pydantic adapters.
+
+The layering itself (the core never imports the CLI, validation never imports
+rendering) is held by import-linter's contracts, run by `make test`.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +13,30 @@ from pathlib import Path
 from .conftest import EXAMPLE, ROOT
 
 
-def test_validate_does_not_import_the_rendering_stack() -> None:
+def _modules_after(*argv: str) -> list[str]:
     code = (
         "import sys\n"
-        "from planas.cli import app\n"
+        "from planas.cli import main\n"
+        f"sys.argv = ['planas', *{list(argv)!r}]\n"
         "try:\n"
-        f"    app(['validate', {str(EXAMPLE)!r}])\n"
+        "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('docx', 'docxtpl', 'jinja2', 'babel', 'lxml') or m.startswith('planas.render'))\n"
-        "print('HEAVY=' + ','.join(heavy))\n"
+        "print('MODULES=' + ','.join(sorted(sys.modules)))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
                           cwd=Path(ROOT))
-    assert proc.stdout.strip().splitlines()[-1] == "HEAVY=", proc.stdout + proc.stderr
+    return proc.stdout.strip().splitlines()[-1].removeprefix("MODULES=").split(",")
+
+
+def test_validate_loads_neither_rendering_nor_typer_adapters() -> None:
+    modules = _modules_after("validate", str(EXAMPLE))
+    heavy = [m for m in modules if m.split(".")[0] in ("docx", "docxtpl", "jinja2", "babel", "lxml", "rich")
+             or m.startswith(("planas.render", "planas.years", "planas.repository"))]
+    assert heavy == []
+    assert "typer._adapters" not in modules  # planas.cli.coercion converts planas's own option types
+
+
+def test_version_does_not_load_typer() -> None:
+    modules = _modules_after("--version")
+    assert not [m for m in modules if m.startswith(("typer", "pydantic"))]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from planas import __version__
+
 from .conftest import EXAMPLE, ROOT
 
 _BROKEN = (
@@ -30,6 +32,10 @@ def test_internal_error_is_one_short_message_and_exit_2() -> None:
     assert "vidinė klaida (internal error): RuntimeError: sugedo" in proc.stderr
     assert "--debug" in proc.stderr
     assert "Traceback" not in proc.stderr
+    # What to do about it: which version, which command, whom to tell.
+    assert f"planas {__version__}" in proc.stderr
+    assert f"komanda (command): planas validate {EXAMPLE}" in proc.stderr
+    assert "please report this" in proc.stderr
 
 
 def test_debug_shows_the_traceback() -> None:
@@ -42,3 +48,4 @@ def test_bad_option_is_a_usage_error() -> None:
     proc = subprocess.run([sys.executable, "-m", "planas", "validate", "--format", "xml", str(EXAMPLE)],
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "'xml' is not one of" in proc.stderr

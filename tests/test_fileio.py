@@ -42,3 +42,25 @@ def test_unwritable_folder_is_a_usage_error(tmp_path: Path) -> None:
     blocker.write_text("ne aplankas", encoding="utf-8")
     with pytest.raises(UsageError):
         write_atomic(blocker / "plan.md", b"x")
+
+
+def test_a_new_file_follows_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "naujas.md", b"x")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "naujas.md").stat().st_mode & 0o777 == 0o640
+
+
+def test_an_overwritten_file_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "plan.docx"
+    target.write_bytes(b"senas")
+    target.chmod(0o644)
+    previous = os.umask(0o077)
+    try:
+        write_atomic(target, b"naujas")
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert target.read_bytes() == b"naujas"

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from planas.findings import Severity
+from planas.loading.positional import load_plan_file, load_plan_text
 from planas.validation import validate_bytes, validate_file
 from planas.validation.crossyear import PlanYear, cross_year_findings
 
@@ -72,8 +73,9 @@ def test_new_default_output_moves_the_year_in_the_folder_name(tmp_path: Path) ->
 
 def _year(path: Path, text: str | None = None) -> PlanYear:
     result = validate_file(path) if text is None else validate_bytes(text.encode("utf-8"), str(path))
-    assert result.plan is not None and result.document is not None
-    return PlanYear(result.plan, result.document)
+    assert result.plan is not None
+    document = load_plan_file(path) if text is None else load_plan_text(text, str(path))
+    return PlanYear(result.plan, document)
 
 
 def test_cross_year_rules_on_the_examples() -> None:

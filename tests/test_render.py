@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from planas.model import Plan
 from planas.reference import load_reference
 from planas.render import render_plan
 from planas.validation import validate_file
@@ -37,8 +38,11 @@ def test_markdown_matches_the_golden_file(tmp_path: Path) -> None:
 def test_markdown_content_and_lithuanian_formats() -> None:
     text = GOLDEN.read_text(encoding="utf-8")
     assert "# BIRŠTONO SAVIVALDYBĖS 2021 METŲ SOCIALINIŲ PASLAUGŲ PLANAS" in text
-    assert "PATVIRTINTA<br>Birštono savivaldybės tarybos<br>2021 m. vasario 12 d.<br>sprendimu Nr. TSE-24" in text
+    assert "PATVIRTINTA\\\nBirštono savivaldybės tarybos\\\n2021 m. vasario 12 d.\\\nsprendimu Nr. TSE-24" in text
+    assert "<br>" not in text and "<p" not in text  # no raw HTML: GitHub-safe
     assert "## I. ĮVADAS" in text and "### 11. Socialinių paslaugų efektyvumo vertinimo kriterijai" in text
+    for leftover in ("planas 0.", "official: false", "catalogue.yaml", "nepatikrint"):
+        assert leftover not in text
     assert "8\u00a0813\u00a0771,35\u00a0Eur" in text  # the real 2020 budget, Lithuanian format
     assert "| K11 | Socialinių paslaugų asmens namuose gavėjų dalis" in text
     assert "4,6\u00a0proc." in text  # K11 2020: 50 / 1 078
@@ -63,8 +67,8 @@ def test_docx_structure(example_docx: bytes) -> None:
     document = docx.Document(io.BytesIO(example_docx))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Patvirtinimo žyma", "PATVIRTINTA") in paragraphs
-    assert ("Plano antraštė", "BIRŠTONO SAVIVALDYBĖS") in paragraphs
-    headings1 = [t for s, t in paragraphs if s == "Heading 1"]
+    assert ("Plano antraštė", "BIRŠTONO SAVIVALDYBĖS\n2021 METŲ SOCIALINIŲ PASLAUGŲ PLANAS") in paragraphs
+    headings1 = [t for s, t in paragraphs if s in ("Heading 1", "Priedo antraštė")]
     assert headings1 == [
         "I. ĮVADAS", "II. BŪKLĖS ANALIZĖ", "III. SOCIALINIŲ PASLAUGŲ PLĖTROS PRIORITETAI IR PRIEMONĖS",
         "IV. PLANO ĮGYVENDINIMAS, STEBĖSENA IR VERTINIMAS",
@@ -87,7 +91,8 @@ def _table(document: docx.document.Document, first_header: str, contains: str) -
 def test_docx_tables_and_key_cells(example_docx: bytes) -> None:
     document = docx.Document(io.BytesIO(example_docx))
     criteria = _table(document, "Nr.", "K1")
-    assert criteria[0] == ["Nr.", "Kriterijus", "Mat. vnt.", "2019 m.", "2020 m.", "2021 m.", "Skaičiavimas"]
+    assert criteria[0] == ["Nr.", "Kriterijus", "Mat. vnt.", "2019\u00a0m.", "2020\u00a0m.", "2021\u00a0m.",
+                           "Skaičiavimas"]
     by_id = {row[0]: row for row in criteria[1:] if row[0] != "K7"}
     assert by_id["K1"][4] == "49,7"  # 222 recipients / 4 468 inhabitants x 1000
     assert by_id["K3"][4] == "92,5\u00a0proc."  # 222 / (222 + 18)
@@ -176,3 +181,73 @@ def test_libreoffice_converts_the_docx_to_pdf(example_docx: bytes, tmp_path: Pat
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
         assert pages >= 5
+
+
+def _times_100(plan: Plan) -> Plan:
+    """The plan with every sum of money multiplied by 100 (seven- and eight-digit sums)."""
+    analysis = plan.analysis
+    finance = [f.model_copy(update={"entries": [e.model_copy(update={
+        "sources": {s: v * 100 for s, v in e.sources.items()}, "total": e.total * 100 if e.total else None})
+        for e in f.entries]}) for f in analysis.finance]
+    budget = [b.model_copy(update={"total": b.total * 100, "social_programme":
+                                   b.social_programme * 100 if b.social_programme else None})
+              for b in analysis.municipal_budget]
+    measures = [m.model_copy(update={"funding": {s: v * 100 for s, v in m.funding.items()},
+                                     "total": m.total * 100 if m.total else None})
+                for m in plan.action_plan.measures]
+    return plan.model_copy(update={
+        "analysis": analysis.model_copy(update={"finance": finance, "municipal_budget": budget}),
+        "action_plan": plan.action_plan.model_copy(update={"measures": measures}),
+    })
+
+
+def _pdf(data: bytes, folder: Path) -> tuple[str, bytes]:
+    """The document converted by LibreOffice: its text as `pdftotext -layout` reads it, and the PDF."""
+    source = folder / "plan.docx"
+    source.write_bytes(data)
+    proc = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{folder}/lo", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), str(source)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )
+    pdf = folder / "plan.pdf"
+    assert proc.returncode == 0 and pdf.exists(), proc.stdout + proc.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.replace("\u00a0", " "), pdf.read_bytes()
+
+
+@pytest.mark.visual
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and pdftotext are not installed")
+@pytest.mark.parametrize("scale", ["as-is", "times-100"])
+def test_every_amount_header_word_and_code_is_unbroken_in_the_pdf(scale: str, tmp_path: Path) -> None:
+    from planas.render.viewmodel import build_view, iter_tables
+
+    plan = validate_file(EXAMPLE).plan
+    assert plan is not None
+    if scale == "times-100":
+        plan = _times_100(plan)
+    reference = load_reference()
+    text, pdf = _pdf(render_plan(plan, reference, "docx"), tmp_path)
+    lines = text.splitlines()
+    words = {word for line in lines for word in line.split()}
+    compact = ["".join(line.split()) for line in lines]
+    checked = 0
+    for block, _ in iter_tables(build_view(plan, reference)):
+        for header in block.header:
+            for word in header.split():
+                assert word in words, f"header word {word!r} of {block.caption!r} is broken"
+        for row in block.rows:
+            for value, numeric in zip(row, block.numeric, strict=False):
+                if numeric and value not in ("", "–"):
+                    # One line holds each number with its unit (joined by no-break spaces); a note
+                    # such as "(planas)" may wrap. pdftotext may drop the space inside "2 / – / 1".
+                    for part in value.split(" "):
+                        flat = "".join(part.split())
+                        assert any(flat in squeezed for squeezed in compact), f"{value!r} in {block.caption!r}"
+                    checked += 1
+            if block.caption.startswith("Socialinių paslaugų efektyvumo") and row[0]:
+                assert row[0] in words, f"criterion code {row[0]} is broken"
+    assert checked > 200
+    assert b"/Lang(lt-LT)" in pdf.replace(b" ", b"")

@@ -10,7 +10,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 
 from planas.render.engine import make_environment
-from planas.render.markdown import default_template_source
+from planas.render.markdown import FILTERS, default_template_source
 
 from .conftest import EXAMPLE, ROOT, run_planas
 
@@ -18,7 +18,7 @@ DOCX_TEMPLATE = ROOT / "templates" / "plan.docx"
 
 
 def test_default_templates_use_only_the_view_model() -> None:
-    env = make_environment(autoescape=False)
+    env = make_environment(autoescape=False, filters=FILTERS)
     assert meta.find_undeclared_variables(env.parse(default_template_source())) == {"view"}
     assert DocxTemplate(DOCX_TEMPLATE).get_undeclared_template_variables() == {"view"}
 

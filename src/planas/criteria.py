@@ -7,13 +7,16 @@ the renderers do, so the same values read the same in every output.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
 from planas.model import Plan
 from planas.reference import Criterion, Operand, Reference
+
+_WIDE = 80
+"""Decimal digits for criteria arithmetic (28, the default, is too few for 10^12 / 10^-4)."""
 
 ValueKind = Literal["faktas", "planas", "rankinis"]
 
@@ -134,74 +137,105 @@ class _Data:
         return sum(known) if known else None
 
     def get(self, operand: Operand, year: int, service: str | None) -> Quantity:
+        """The value of one operand's variable in one year (for one service, or the operand's)."""
         name = operand.variable
         services = (service,) if service is not None else operand.services
-        analysis = self.plan.analysis
         missing = f"{VARIABLE_TITLES.get(name, name)} {year} m. ({_DATA_PLACES.get(name, name)})"
-        if name in ("population", "residents_65_plus"):
-            ident = "population_total" if name == "population" else "age_65_plus"
-            value = self._indicator(analysis.demography, ident, year)
-            return Quantity(value, "faktas", None if value is not None else missing)
-        if name in ("children_in_family_care", "children_without_parental_care"):
-            value = self._indicator(analysis.social_indicators, name, year)
-            return Quantity(value, "faktas", None if value is not None else missing)
-        if name in ("recipients", "waiting"):
-            count = self._provision(name, year, services)
-            if count is not None:
-                return Quantity(Decimal(count), "faktas")
-            if name == "recipients" and year == self.year:
-                planned = self._provision("planned", year, services)
-                if planned is not None:
-                    return Quantity(Decimal(planned), "planas")
-            return Quantity(None, "faktas", missing)
-        if name == "expenditure":
-            for kind in ("faktas", "planas"):
-                by_service = self.finance.get((year, kind))
-                if by_service is None:
-                    continue
-                chosen = [v for k, v in by_service.items() if not services or k in services]
-                if not chosen:
-                    continue
-                total = sum(
-                    (amount for sources in chosen for source, amount in sources.items()
-                     if not operand.sources or source in operand.sources),
-                    Decimal(0),
-                )
-                return Quantity(total, kind)
-            return Quantity(None, "faktas", missing)
-        if name == "municipal_budget":
-            by_kind = {b.kind: b.total for b in analysis.municipal_budget if b.year == year}
-            for kind in ("faktas", "planas"):
-                if kind in by_kind:
-                    return Quantity(by_kind[kind], kind)
-            return Quantity(None, "faktas", missing)
+        if name in _BY_YEAR:
+            return _BY_YEAR[name](self, operand, year, services, missing)
         if year != self.year:
             # Providers and measures describe the plan year only.
             return Quantity(None, "planas", missing)
-        if name == "social_workers":
-            staff = [p.staff.social_workers for p in analysis.providers if p.staff is not None]
-            known_staff = [v for v in staff if v is not None]
-            value = Decimal(sum(known_staff)) if known_staff else None
+        if name in _PLAN_YEAR:
+            value = _PLAN_YEAR[name](self, services)
             return Quantity(value, "planas", None if value is not None else missing)
-        if name == "places":
-            places = [
-                s.places
-                for p in analysis.providers
-                for s in p.services
-                if s.places is not None and (not services or s.service in services)
-            ]
-            value = Decimal(sum(places)) if places else None
-            return Quantity(value, "planas", None if value is not None else missing)
-        measures = self.plan.action_plan.measures
-        if name == "measures_total":
-            value = Decimal(len(measures)) if measures else None
-            return Quantity(value, "planas", None if value is not None else missing)
-        if name == "measures_done":
-            statuses = [m.status for m in measures if m.status is not None]
-            if not statuses:
-                return Quantity(None, "planas", missing)
-            return Quantity(Decimal(statuses.count("ivykdyta")), "planas")
         raise KeyError(f"unknown criteria variable {name!r}")  # reference data is tested
+
+    # --- variables with a value per year --------------------------------------------------
+    def _people(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
+        name = operand.variable
+        if name in ("population", "residents_65_plus"):
+            ident = "population_total" if name == "population" else "age_65_plus"
+            value = self._indicator(self.plan.analysis.demography, ident, year)
+        else:
+            value = self._indicator(self.plan.analysis.social_indicators, name, year)
+        return Quantity(value, "faktas", None if value is not None else missing)
+
+    def _recipients(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
+        name = operand.variable
+        count = self._provision(name, year, services)
+        if count is not None:
+            return Quantity(Decimal(count), "faktas")
+        if name == "recipients" and year == self.year:
+            planned = self._provision("planned", year, services)
+            if planned is not None:
+                return Quantity(Decimal(planned), "planas")
+        return Quantity(None, "faktas", missing)
+
+    def _expenditure(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
+        for kind in ("faktas", "planas"):
+            by_service = self.finance.get((year, kind))
+            if by_service is None:
+                continue
+            chosen = [v for k, v in by_service.items() if not services or k in services]
+            if not chosen:
+                continue
+            total = sum(
+                (amount for sources in chosen for source, amount in sources.items()
+                 if not operand.sources or source in operand.sources),
+                Decimal(0),
+            )
+            return Quantity(total, kind)
+        return Quantity(None, "faktas", missing)
+
+    def _budget(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
+        by_kind = {b.kind: b.total for b in self.plan.analysis.municipal_budget if b.year == year}
+        for kind in ("faktas", "planas"):
+            if kind in by_kind:
+                return Quantity(by_kind[kind], kind)
+        return Quantity(None, "faktas", missing)
+
+    # --- variables of the plan year only -------------------------------------------------
+    def _social_workers(self, services: tuple[str, ...]) -> Decimal | None:
+        staff = [p.staff.social_workers for p in self.plan.analysis.providers if p.staff is not None]
+        known_staff = [v for v in staff if v is not None]
+        return Decimal(sum(known_staff)) if known_staff else None
+
+    def _places(self, services: tuple[str, ...]) -> Decimal | None:
+        places = [
+            s.places
+            for p in self.plan.analysis.providers
+            for s in p.services
+            if s.places is not None and (not services or s.service in services)
+        ]
+        return Decimal(sum(places)) if places else None
+
+    def _measures_total(self, services: tuple[str, ...]) -> Decimal | None:
+        measures = self.plan.action_plan.measures
+        return Decimal(len(measures)) if measures else None
+
+    def _measures_done(self, services: tuple[str, ...]) -> Decimal | None:
+        statuses = [m.status for m in self.plan.action_plan.measures if m.status is not None]
+        return Decimal(statuses.count("ivykdyta")) if statuses else None
+
+
+_ByYear = Callable[[_Data, Operand, int, tuple[str, ...], str], Quantity]
+_BY_YEAR: dict[str, _ByYear] = {
+    "population": _Data._people,
+    "residents_65_plus": _Data._people,
+    "children_in_family_care": _Data._people,
+    "children_without_parental_care": _Data._people,
+    "recipients": _Data._recipients,
+    "waiting": _Data._recipients,
+    "expenditure": _Data._expenditure,
+    "municipal_budget": _Data._budget,
+}
+_PLAN_YEAR: dict[str, Callable[[_Data, tuple[str, ...]], Decimal | None]] = {
+    "social_workers": _Data._social_workers,
+    "places": _Data._places,
+    "measures_total": _Data._measures_total,
+    "measures_done": _Data._measures_done,
+}
 
 
 def _side(data: _Data, operand: Operand, year: int, service: str | None) -> Quantity:
@@ -242,9 +276,10 @@ def _cell(
             year, None, kind, numerator.value, denominator.value, ("vardiklis lygus nuliui",)
         )
     exponent = Decimal(1).scaleb(-criterion.decimals)
-    value = (numerator.value / denominator.value * criterion.multiplier).quantize(
-        exponent, rounding=ROUND_HALF_UP
-    )
+    with localcontext(prec=_WIDE):  # the model bounds every figure: the exact quotient fits here
+        value = (numerator.value / denominator.value * criterion.multiplier).quantize(
+            exponent, rounding=ROUND_HALF_UP
+        )
     return CriterionValue(year, value, kind, numerator.value, denominator.value)
 
 

@@ -43,7 +43,7 @@ def amount(value: Decimal | None) -> str:
 
 
 def percent(value: Decimal | None, decimals: int = 1) -> str:
-    """`10.8` (already in percent) -> `10,8 proc.`"""
+    """`10.8` (already in percent) -> `10,8 proc.`."""
     if value is None:
         return "–"
     return f"{number(value, decimals)}{NBSP}proc."

@@ -5,6 +5,10 @@ positions (planas.loading.positional) when it has findings. The result must equa
 planas.loading.positional gives; constructs where the two could differ, or that must be
 refused with a position (anchors, aliases, tags, merge keys, several documents,
 YAML 1.2 scalars that rapidyaml leaves as text), send the file to the slow path.
+
+Line breaks: rapidyaml follows YAML 1.2, where U+2028, U+2029 and U+0085 are
+ordinary characters, so it needs no substitution pass (the positional loader
+does, around libyaml); tests/test_fuzz.py holds both readers to the same data.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any
 
 import ryml
 
-from planas.loading.positional import MAX_PLAN_BYTES, canonical_key
+from planas.loading.positional import MAX_PLAN_BYTES, canonical_key, resolve_plain_scalar
 
 _END = rb"\s*(?:#.*)?(?:$|,|\]|\})"
 _NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (consumed: faster)
@@ -40,6 +44,10 @@ _CHECKS: tuple[tuple[tuple[bytes, ...], re.Pattern[bytes] | None, bool], ...] = 
     # character before it is checked in _starts_value.
     ((b"0",), re.compile(rb"0(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, re.MULTILINE), True),
     ((b"+",), re.compile(_NODE + rb"\+[0-9]", re.MULTILINE), True),
+    # Escaped surrogates: rapidyaml would pass mangled text, libyaml refuses them with a position.
+    ((b"\\u", b"\\U"), re.compile(rb"\\(?:u|U0000)[dD][89a-fA-F]"), False),
+    # A quoted number as a key ("2021":) is text to the positional loader, JSON cannot tell.
+    ((b'"', b"'"), re.compile(rb"[\"'][-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
 )
 
 
@@ -74,26 +82,44 @@ class SlowPath(Exception):
     """This file needs the positional loader (it may well be valid)."""
 
 
+# What rapidyaml raises: ExceptionBasic and its kin since 0.10, RuntimeError before.
+_RYML_ERRORS: tuple[type[BaseException], ...] = (
+    *(getattr(ryml, name) for name in ("ExceptionBasic", "ExceptionParse", "ExceptionVisit")
+      if isinstance(getattr(ryml, name, None), type)),
+    RuntimeError,
+)
+
+
 _NUMBER_START = frozenset("0123456789+-. ")
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
+def _key(key: str) -> str | int:
+    """A JSON key as the positional loader has it: plain integers (years) are numbers."""
+    if key[:1] in _NUMBER_START:
+        value = resolve_plain_scalar(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str | int, Any]:
+    """A JSON object as a mapping; any key repeated (in any spelling) sends the file to the slow path."""
+    result: dict[str | int, Any] = dict(pairs)
     if len(result) != len(pairs):
         raise SlowPath("duplicate key")
+    numeric = [key for key, _ in pairs if key[:1] in _NUMBER_START]
+    if not numeric:
+        return result
     # Keys the model reads as the same number (2023, "2023", 2023.0) are duplicates too.
-    # Only year-keyed mappings have numeric keys (elsewhere a number is an unknown key
-    # anyway), so the first key decides whether to look.
-    if len(pairs) > 1 and pairs[0][0][:1] in _NUMBER_START:
-        plain = all(key.isdigit() and key[0] != "0" for key, _ in pairs)  # 2019, 2020: canonical
-        if not plain and len({canonical_key(key) for key, _ in pairs}) != len(pairs):
-            raise SlowPath("duplicate key")
-    return result
+    plain = all(key.isdigit() and key[0] != "0" for key in numeric)  # 2019, 2020: canonical
+    if not plain and len({canonical_key(key) for key, _ in pairs}) != len(pairs):
+        raise SlowPath("duplicate key")
+    return {_key(key): value for key, value in pairs}
 
 
 @contextlib.contextmanager
 def _quiet_stderr() -> Iterator[None]:
-    """rapidyaml prints parse errors to the C stderr; the slow path reports them properly."""
+    """Silence the parse errors rapidyaml prints to the C stderr; the slow path reports them properly."""
     saved = os.dup(2)
     try:
         with Path(os.devnull).open("wb") as null:
@@ -104,12 +130,11 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def fast_load(raw: bytes, *, quiet: bool = True) -> dict[str, Any]:
-    """Plain data of a plan file; raises `SlowPath` whenever the positional loader must decide."""
+def _prepared(raw: bytes) -> bytes:
+    """The bytes rapidyaml may read (BOM dropped, CRLF folded), or `SlowPath`."""
     if len(raw) > MAX_PLAN_BYTES or b"\x00" in raw:
         raise SlowPath("size or binary")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n")
     if needs_slow_path(raw):
@@ -118,6 +143,11 @@ def fast_load(raw: bytes, *, quiet: bool = True) -> dict[str, Any]:
         raw.decode("utf-8")
     except UnicodeDecodeError:
         raise SlowPath("encoding") from None
+    return raw
+
+
+def _json_of(raw: bytes, *, quiet: bool) -> str:
+    """The JSON rapidyaml makes of the document; its parse errors become `SlowPath`."""
     try:
         if quiet:
             with _quiet_stderr():
@@ -125,10 +155,19 @@ def fast_load(raw: bytes, *, quiet: bool = True) -> dict[str, Any]:
         else:
             tree = ryml.parse_in_arena(raw)
         text = ryml.emit_json(tree)
+    except _RYML_ERRORS as error:  # any parser complaint means: let the slow path explain
+        raise SlowPath(type(error).__name__) from None
+    if not text:  # an empty document: rapidyaml emits nothing (None)
+        raise SlowPath("empty")
+    return str(text)
+
+
+def fast_load(raw: bytes, *, quiet: bool = True) -> dict[str, Any]:
+    """Plain data of a plan file; raises `SlowPath` whenever the positional loader must decide."""
+    text = _json_of(_prepared(raw), quiet=quiet)
+    try:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=_pairs)
-    except SlowPath:
-        raise
-    except Exception as error:  # noqa: BLE001 - any parser complaint means: let the slow path explain
+    except (ValueError, RecursionError) as error:  # JSON rapidyaml emitted but Python refuses
         raise SlowPath(type(error).__name__) from None
     if not isinstance(data, dict) or not data:
         raise SlowPath("root")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -128,9 +129,25 @@ def load_plan_file(path: Path) -> LoadedDocument:
     return load_plan_text(decode_plan_bytes(read_plan_bytes(path)), str(path))
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    r"""1-based line and column of character `offset`, counting lines as editors do.
+
+    Only `\n`, `\r\n` and `\r` end a line; U+2028, U+2029 and U+0085 are
+    ordinary characters (YAML 1.2), whatever libyaml's YAML 1.1 reader thinks.
+    """
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
 def _line_col_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+    """Line and column (in characters) of byte `offset` of possibly undecodable bytes."""
+    head = raw[:offset].decode("utf-8", "replace")
+    return line_col(head, len(head))
 
 
 def decode_plan_bytes(raw: bytes) -> str:
@@ -170,6 +187,16 @@ _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
 
 
+_NUMBER_FORMS: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
+    (_INT, lambda text: int(text, 10)),
+    (_OCT, lambda text: int(text, 0)),
+    (_HEX, lambda text: int(text, 0)),
+    (_FLOAT, Decimal),  # the pattern admits only numbers Decimal reads
+    (_INF, lambda text: Decimal("-Infinity") if text.startswith("-") else Decimal("Infinity")),
+    (_NAN, lambda text: Decimal("NaN")),
+)
+
+
 def resolve_plain_scalar(text: str) -> object:
     """The value of an unquoted scalar under the YAML 1.2 core schema.
 
@@ -184,21 +211,9 @@ def resolve_plain_scalar(text: str) -> object:
         return False
     if len(text) > MAX_NUMBER_CHARS:
         return text
-    if _INT.fullmatch(text):
-        return int(text, 10)
-    if _OCT.fullmatch(text):
-        return int(text, 0)
-    if _HEX.fullmatch(text):
-        return int(text, 0)
-    if _FLOAT.fullmatch(text):
-        try:
-            return Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-            return text
-    if _INF.fullmatch(text):
-        return Decimal("-Infinity") if text.startswith("-") else Decimal("Infinity")
-    if _NAN.fullmatch(text):
-        return Decimal("NaN")
+    for pattern, convert in _NUMBER_FORMS:
+        if pattern.fullmatch(text):
+            return convert(text)
     return text
 
 
@@ -213,6 +228,8 @@ def _key_text(value: object, source: str) -> PathElement:
 
 @dataclass
 class _Frame:
+    """One open mapping or list while the tree is built."""
+
     container: dict[PathElement, object] | list[object]
     path: YamlPath
     key: PathElement | None = None
@@ -242,118 +259,191 @@ def canonical_key(key: PathElement) -> str:
 
 
 def _mark(event: yaml.Event) -> Position:
+    """Where an event starts (1-based)."""
     mark = event.start_mark
     return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
-def load_plan_text(text: str, file: str) -> LoadedDocument:
-    """Parse decoded YAML text into plain data with a position index."""
-    positions = PositionIndex()
-    stack: list[_Frame] = []
-    root: object = None
-    have_root = False
-    documents = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    pos = _mark(event)
-                    raise LoadProblem("E0105", pos.line, pos.column)
-                continue
-            if isinstance(event, yaml.AliasEvent):
+_NOT_BREAKS = ("\u2028", "\u2029", "\x85")
+_STAND_INS = range(0xE000, 0xF900)  # private use: printable to libyaml, never line breaks
+
+
+def protect_line_breaks(text: str) -> tuple[str, dict[str, str]]:
+    """Swap U+2028, U+2029 and U+0085 for private-use characters libyaml reads as ordinary.
+
+    libyaml follows YAML 1.1, where they break lines: every later position would
+    be a line off and, unquoted, they give false syntax errors. Each stand-in is
+    one character absent from the text, so positions and content map back exactly.
+    Returns the protected text and the map from stand-in back to original.
+    """
+    present = [char for char in _NOT_BREAKS if char in text]
+    if not present:
+        return text, {}
+    free = (chr(code) for code in _STAND_INS if chr(code) not in text)
+    back: dict[str, str] = {}
+    for char in present:
+        stand_in = next(free)
+        text = text.replace(char, stand_in)
+        back[stand_in] = char
+    return text, back
+
+
+def _restore(value: str, back: dict[str, str]) -> str:
+    """Put the original characters back in place of their stand-ins."""
+    for stand_in, char in back.items():
+        value = value.replace(stand_in, char)
+    return value
+
+
+def _check_properties(event: yaml.NodeEvent, pos: Position, depth: int) -> None:
+    """Refuse what a plan never needs: anchors, tags, nesting past `MAX_DEPTH`."""
+    if event.anchor is not None:
+        raise LoadProblem("E0103", pos.line, pos.column, name=event.anchor)
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        raise LoadProblem("E0104", pos.line, pos.column, tag=tag)
+    if depth >= MAX_DEPTH:
+        raise LoadProblem("E0109", pos.line, pos.column, limit=MAX_DEPTH)
+
+
+class _TreeBuilder:
+    """Builds plain data and the position index from libyaml's events, without recursion."""
+
+    def __init__(self, back: dict[str, str]) -> None:
+        self.back = back
+        self.positions = PositionIndex()
+        self.stack: list[_Frame] = []
+        self.root: object = None
+        self.have_root = False
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        """Take one event."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
                 pos = _mark(event)
-                raise LoadProblem("E0103", pos.line, pos.column, name=event.anchor)
-            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                stack.pop()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
+                raise LoadProblem("E0105", pos.line, pos.column)
+        elif isinstance(event, yaml.AliasEvent):
             pos = _mark(event)
-            if event.anchor is not None:
-                raise LoadProblem("E0103", pos.line, pos.column, name=event.anchor)
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                raise LoadProblem("E0104", pos.line, pos.column, tag=tag)
-            if len(stack) >= MAX_DEPTH:
-                raise LoadProblem("E0109", pos.line, pos.column, limit=MAX_DEPTH)
-
-            top = stack[-1] if stack else None
+            raise LoadProblem("E0103", pos.line, pos.column, name=event.anchor)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self.stack.pop()
+        elif isinstance(event, yaml.NodeEvent):
+            pos = _mark(event)
+            _check_properties(event, pos, len(self.stack))
+            top = self.stack[-1] if self.stack else None
             if top is not None and isinstance(top.container, dict) and not top.key_set:
-                # This node is a mapping key.
-                if not isinstance(event, yaml.ScalarEvent):
-                    raise LoadProblem("E0112", pos.line, pos.column)
-                if not event.style and event.value == "<<":
-                    raise LoadProblem("E0111", pos.line, pos.column)
-                raw_key = event.value if event.style else resolve_plain_scalar(event.value)
-                key = _key_text(raw_key, event.value)
-                key_path = (*top.path, str(key))
-                canonical = canonical_key(key)
-                if canonical in top.seen:
-                    first = top.seen[canonical]
-                    raise LoadProblem(
-                        "E0102", pos.line, pos.column, key=key, first_line=first.line
-                    )
-                top.seen[canonical] = pos
-                positions.keys[key_path] = pos
-                top.key = key
-                top.key_set = True
-                continue
-
-            # This node is a value: the root, a mapping value or a list item.
-            path: YamlPath
-            if top is None:
-                path = ()
-            elif isinstance(top.container, dict):
-                path = (*top.path, str(top.key))
+                self._key(top, event, pos)
             else:
-                path = (*top.path, len(top.container))
-            positions.values[path] = pos
+                self._value(top, event, pos)
 
-            value: object
-            if isinstance(event, yaml.ScalarEvent):
-                value = event.value if event.style else resolve_plain_scalar(event.value)
-            elif isinstance(event, yaml.MappingStartEvent):
-                value = {}
-            else:
-                value = []
+    def _text(self, event: yaml.ScalarEvent) -> str:
+        """A scalar's text as written (stand-ins restored)."""
+        return _restore(event.value, self.back) if self.back else event.value
 
-            if top is None:
-                root, have_root = value, True
-            elif isinstance(top.container, dict):
-                assert top.key is not None
-                top.container[top.key] = value
-                top.key_set = False
-            else:
-                top.container.append(value)
+    def _key(self, top: _Frame, event: yaml.NodeEvent, pos: Position) -> None:
+        """A mapping key: text or number, never repeated (in any spelling), never `<<`."""
+        if not isinstance(event, yaml.ScalarEvent):
+            raise LoadProblem("E0112", pos.line, pos.column)
+        if not event.style and event.value == "<<":
+            raise LoadProblem("E0111", pos.line, pos.column)
+        text = self._text(event)
+        key = _key_text(text if event.style else resolve_plain_scalar(text), text)
+        canonical = canonical_key(key)
+        if canonical in top.seen:
+            first = top.seen[canonical]
+            raise LoadProblem("E0102", pos.line, pos.column, key=key, first_line=first.line)
+        top.seen[canonical] = pos
+        self.positions.keys[(*top.path, str(key))] = pos
+        top.key = key
+        top.key_set = True
 
-            if isinstance(value, (dict, list)):
-                stack.append(_Frame(value, path))
+    def _value(self, top: _Frame | None, event: yaml.NodeEvent, pos: Position) -> None:
+        """The root, a mapping value or a list item: stored, and opened when it is a container."""
+        path: YamlPath
+        if top is None:
+            path = ()
+        elif isinstance(top.container, dict):
+            path = (*top.path, str(top.key))
+        else:
+            path = (*top.path, len(top.container))
+        self.positions.values[path] = pos
+        value: object
+        if isinstance(event, yaml.ScalarEvent):
+            text = self._text(event)
+            value = text if event.style else resolve_plain_scalar(text)
+        else:
+            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if top is None:
+            self.root, self.have_root = value, True
+        elif isinstance(top.container, dict):
+            assert top.key is not None
+            top.container[top.key] = value
+            top.key_set = False
+        else:
+            top.container.append(value)
+        if isinstance(value, dict | list):
+            self.stack.append(_Frame(value, path))
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> LoadProblem:
+    """A located E0101 (or E0109: libyaml's own depth limit) from a parser error."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    detail = error.problem or error.context or "syntax error"
+    if "nesting depth" in detail:
+        # libyaml 0.2.6 (PyYAML 6.0.3+) stops deep nesting in its scanner,
+        # ahead of our own depth check: it is the same finding.
+        return LoadProblem("E0109", line, column, limit=MAX_DEPTH)
+    return LoadProblem("E0101", line, column, detail=detail)
+
+
+def _within(problem: LoadProblem, text: str) -> LoadProblem:
+    """The problem moved onto the file's last character when libyaml puts it past the end.
+
+    At the end of a file without a final line break libyaml reports the line after the last.
+    """
+    lines = _LINE_BREAK.split(text)
+    if problem.line > len(lines):
+        problem.line, problem.column = len(lines), len(lines[-1]) + 1
+    elif problem.column > len(lines[problem.line - 1]) + 1:
+        problem.column = len(lines[problem.line - 1]) + 1
+    return problem
+
+
+def _reader_problem(error: yaml.reader.ReaderError, protected: str) -> LoadProblem:
+    """A located E0101 for a character libyaml refuses; its position is in UTF-8 bytes."""
+    encoded = protected.encode("utf-8", "surrogatepass")
+    offset = len(encoded[: min(error.position, len(encoded))].decode("utf-8", "replace"))
+    line, column = line_col(protected, offset)  # stand-ins are single characters: same positions
+    return LoadProblem("E0101", line, column, detail=error.reason)
+
+
+def _events(protected: str) -> Iterator[yaml.Event]:
+    """The events libyaml reads, its errors turned into located problems."""
+    try:
+        yield from yaml.parse(protected, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        detail = error.problem or error.context or "syntax error"
-        if "nesting depth" in detail:
-            # libyaml 0.2.6 (PyYAML 6.0.3+) stops deep nesting in its scanner,
-            # ahead of our own depth check: it is the same finding.
-            raise LoadProblem("E0109", line, column, limit=MAX_DEPTH) from None
-        raise LoadProblem("E0101", line, column, detail=detail) from None
+        raise _within(_syntax_problem(error), protected) from None
     except yaml.reader.ReaderError as error:
-        # libyaml counts this position in bytes of UTF-8, not in characters.
-        encoded = text.encode("utf-8")
-        offset = min(error.position, len(encoded))
-        line_start = encoded.rfind(b"\n", 0, offset) + 1
-        line = encoded.count(b"\n", 0, offset) + 1
-        column = len(encoded[line_start:offset].decode("utf-8", "replace")) + 1
-        raise LoadProblem("E0101", line, column, detail=error.reason) from None
+        raise _reader_problem(error, protected) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marks for all we know
         raise LoadProblem("E0101", 1, 1, detail=str(error).splitlines()[0]) from None
 
-    if not have_root or root is None:
+
+def load_plan_text(text: str, file: str) -> LoadedDocument:
+    """Parse decoded YAML text into plain data with a position index."""
+    protected, back = protect_line_breaks(text)
+    builder = _TreeBuilder(back)
+    for event in _events(protected):
+        builder.feed(event)
+    root = builder.root
+    if not builder.have_root or root is None:
         raise LoadProblem("E0107", 1, 1)
     if not isinstance(root, dict):
         kind = "list" if isinstance(root, list) else "scalar"
-        pos = positions.values.get((), Position(1, 1))
+        pos = builder.positions.values.get((), Position(1, 1))
         raise LoadProblem("E0108", pos.line, pos.column, kind=kind)
     data = {str(key): value for key, value in root.items()}
-    return LoadedDocument(file=file, data=data, positions=positions, text=text)
+    return LoadedDocument(file=file, data=data, positions=builder.positions, text=text)

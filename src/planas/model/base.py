@@ -1,14 +1,63 @@
-"""Shared building blocks of the plan model: strictness, identifiers, money, counts."""
+"""Shared building blocks of the plan model: strictness, identifiers, money, counts, text.
+
+Every number the model accepts is finite and bounded, so that what validates
+can always be computed (criteria, totals, year-on-year changes); counts, money,
+dates and flags are strict, so that a planner's `true` places or `"yes"` never
+become a figure silently; text holds only characters XML (and so Word) can hold.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic_core import PydanticCustomError
 
 MAX_MONEY = Decimal("999999999999.99")
 MAX_COUNT = 100_000_000
+MAX_MEASUREMENT = Decimal(10**12)
+"""Largest magnitude of an indicator or criterion value (10^12: any real figure fits)."""
+MEASUREMENT_PLACES = 4
+"""Decimals of quantities and measurements (0.25 of a post, 10.8 %; 1e-99999 is no figure)."""
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 (§2.2 Char) cannot hold: Word documents and JUnit reports are XML."""
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character of `text` that XML cannot hold, as `U+0001`, or None."""
+    match = _XML_FORBIDDEN.search(text)
+    return f"U+{ord(match.group()):04X}" if match else None
+
+
+def _xml_text(text: str) -> str:
+    """Refuse text with a control character (a NUL, an escape) that no document can hold."""
+    char = forbidden_character(text)
+    if char is not None:
+        raise PydanticCustomError("control_character", "control character {char}", {"char": char})
+    return text
+
+
+def _a_number(value: object) -> object:
+    """Money and quantities are numbers as written: not text, not true/false, not binary floats."""
+    if isinstance(value, bool | str | float):
+        raise PydanticCustomError("decimal_type", "Decimal input should be a number")
+    return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _a_date(value: object) -> object:
+    """Dates are written YYYY-MM-DD: not a number (which pydantic would read as seconds since 1970)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise PydanticCustomError("date_parsing", "Input should be a date as YYYY-MM-DD")
+    return value
 
 
 class PlanModel(BaseModel):
@@ -52,6 +101,7 @@ Code = Annotated[
 
 Money = Annotated[
     Decimal,
+    BeforeValidator(_a_number),
     Field(
         ge=0,
         le=MAX_MONEY,
@@ -63,27 +113,52 @@ Money = Annotated[
 
 Count = Annotated[
     int,
+    Strict(),  # no true -> 1, no "5" -> 5, no 5.0 -> 5: a count is written as a whole number
     Field(ge=0, le=MAX_COUNT, description="Neneigiamas sveikasis skaičius."),
 ]
 
 Quantity = Annotated[
     Decimal,
+    BeforeValidator(_a_number),
     Field(
         ge=0,
         le=Decimal(MAX_COUNT),
+        decimal_places=MEASUREMENT_PLACES,
         allow_inf_nan=False,
-        description="Neneigiamas skaičius (gali būti trupmeninis, pvz., etatai).",
+        description="Neneigiamas skaičius (gali būti trupmeninis, pvz., etatai; iki 4 skaitmenų po kablelio).",
     ),
 ]
+
+Measurement = Annotated[
+    Decimal,
+    BeforeValidator(_a_number),
+    Field(
+        ge=-MAX_MEASUREMENT,
+        le=MAX_MEASUREMENT,
+        decimal_places=MEASUREMENT_PLACES,
+        allow_inf_nan=False,
+        description="Skaičius (iki 10^12, ne daugiau kaip 4 skaitmenys po kablelio).",
+    ),
+]
+
+Flag = Annotated[bool, Strict()]
+"""true or false as YAML writes them: no "yes", no 1."""
+
+Date = Annotated[dt.date, BeforeValidator(_a_date)]
+"""A calendar date written YYYY-MM-DD."""
+
+Text = Annotated[str, AfterValidator(_xml_text)]
+"""Any text: no character that a Word document (XML) cannot hold."""
 
 Year = Annotated[int, Field(ge=2000, le=2100, description="Metai (2000–2100).")]
 
 Markdown = Annotated[
     str,
+    AfterValidator(_xml_text),
     Field(max_length=100_000, description="Laisvas tekstas (Markdown)."),
 ]
 
-ShortText = Annotated[str, Field(min_length=1, max_length=2_000)]
+ShortText = Annotated[str, AfterValidator(_xml_text), Field(min_length=1, max_length=2_000)]
 
 FundingSourceId = Annotated[
     str,

@@ -9,20 +9,22 @@ SPĮ; methodology 1132 / A1-368; the reconstructed A1-104 form, DOMAIN-RESEARCH
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from planas.model.base import (
     Code,
     Count,
+    Date,
+    Flag,
     FundingBySource,
     Identifier,
     Markdown,
+    Measurement,
     Money,
     PlanModel,
     Quantity,
     ShortText,
+    Text,
     Year,
     described,
 )
@@ -39,12 +41,12 @@ _FORM = "Plano forma (A1-104, rekonstruota pagal realius planus; DOMAIN-RESEARCH
 class Provenance(PlanModel):
     """Where a figure comes from: a source, or an admission that it is illustrative."""
 
-    source: str | None = described(
+    source: Text | None = described(
         "Šaltinis",
         "Duomenų šaltinis (adresas ar dokumentas), iš kurio paimtas skaičius.",
         default=None,
     )
-    illustrative: bool = described(
+    illustrative: Flag = described(
         "Iliustracinis",
         "true, kai skaičius nėra iš šaltinio, o tik iliustracinis (pvz., pavyzdiniame plane).",
         default=False,
@@ -62,7 +64,7 @@ class Municipality(PlanModel):
         "Savivaldybės pavadinimas",
         "Pavadinimas vardininku, pvz. „Birštono savivaldybė“ (plano antraštė, SPĮ 14 str. 2 d. 1 p.).",
     )
-    code: str | None = described(
+    code: Text | None = described(
         "Savivaldybės kodas", "Savivaldybės kodas (VDA / LAU), jei žinomas.", default=None
     )
 
@@ -75,13 +77,13 @@ class Approval(PlanModel):
         "Institucija, tvirtinanti planą, pvz. „Birštono savivaldybės taryba“ (SPĮ 14 str. 2 d. 1 p.; "
         "metodikos 1132 33 p.).",
     )
-    decision_number: str | None = described(
+    decision_number: Text | None = described(
         "Sprendimo numeris", "Tarybos sprendimo numeris, pvz. „TSE-34“.", default=None
     )
-    decision_date: dt.date | None = described(
+    decision_date: Date | None = described(
         "Sprendimo data", "Tarybos sprendimo data (YYYY-MM-DD).", default=None
     )
-    source: str | None = described(
+    source: Text | None = described(
         "Šaltinis", "Sprendimo adresas Teisės aktų registre ar kitur.", default=None
     )
     note: Markdown | None = described("Pastaba", "Paaiškinimas.", default=None)
@@ -91,31 +93,31 @@ class LegalAct(PlanModel):
     """An act the plan is prepared under (teisinis pagrindas)."""
 
     title: ShortText = described("Pavadinimas", "Teisės akto pavadinimas.")
-    number: str | None = described("Numeris", "Teisės akto numeris, pvz. „A1-104“.", default=None)
-    date: dt.date | None = described("Data", "Teisės akto priėmimo data.", default=None)
-    issuer: str | None = described("Priėmė", "Institucija, priėmusi aktą.", default=None)
-    point: str | None = described("Punktas", "Cituojamas punktas ar straipsnis.", default=None)
+    number: Text | None = described("Numeris", "Teisės akto numeris, pvz. „A1-104“.", default=None)
+    date: Date | None = described("Data", "Teisės akto priėmimo data.", default=None)
+    issuer: Text | None = described("Priėmė", "Institucija, priėmusi aktą.", default=None)
+    point: Text | None = described("Punktas", "Cituojamas punktas ar straipsnis.", default=None)
 
 
 class ContactUnit(PlanModel):
     """The department responsible for the plan (Socialinės paramos skyrius)."""
 
     name: ShortText = described("Padalinys", "Už planą atsakingas padalinys.")
-    address: str | None = described("Adresas", "Padalinio adresas.", default=None)
-    phone: str | None = described("Telefonas", "Telefonas.", default=None)
-    email: str | None = described("El. paštas", "Elektroninio pašto adresas.", default=None)
-    legal_entity_code: str | None = described(
+    address: Text | None = described("Adresas", "Padalinio adresas.", default=None)
+    phone: Text | None = described("Telefonas", "Telefonas.", default=None)
+    email: Text | None = described("El. paštas", "Elektroninio pašto adresas.", default=None)
+    legal_entity_code: Text | None = described(
         "Kodas", "Juridinio asmens kodas.", default=None
     )
-    source: str | None = described("Šaltinis", "Iš kur paimti kontaktai.", default=None)
+    source: Text | None = described("Šaltinis", "Iš kur paimti kontaktai.", default=None)
 
 
 class Author(PlanModel):
     """A member of the working group that prepared the plan (plano rengėjai)."""
 
     name: ShortText = described("Vardas, pavardė", "Rengėjo vardas ir pavardė.")
-    role: str | None = described("Pareigos", "Pareigos ar vaidmuo darbo grupėje.", default=None)
-    institution: str | None = described("Įstaiga", "Įstaiga ar padalinys.", default=None)
+    role: Text | None = described("Pareigos", "Pareigos ar vaidmuo darbo grupėje.", default=None)
+    institution: Text | None = described("Įstaiga", "Įstaiga ar padalinys.", default=None)
 
 
 class Metadata(PlanModel):
@@ -158,7 +160,7 @@ class Alignment(PlanModel):
     document: ShortText = described(
         "Dokumentas", "Strateginis dokumentas, pvz. savivaldybės strateginis plėtros planas."
     )
-    code: str | None = described("Kodas", "Prioriteto, tikslo ar priemonės kodas.", default=None)
+    code: Text | None = described("Kodas", "Prioriteto, tikslo ar priemonės kodas.", default=None)
     text: Markdown | None = described("Tekstas", "Atitinkamo prioriteto ar tikslo tekstas.", default=None)
 
 
@@ -166,7 +168,7 @@ class DataSource(PlanModel):
     """A data source used for the analysis."""
 
     name: ShortText = described("Pavadinimas", "Duomenų šaltinis, pvz. Valstybės duomenų agentūra.")
-    url: str | None = described("Adresas", "Šaltinio adresas.", default=None)
+    url: Text | None = described("Adresas", "Šaltinio adresas.", default=None)
 
 
 class Goal(PlanModel):
@@ -228,7 +230,7 @@ class YearIndicator(Provenance):
     id: Code = described(
         "Rodiklis", "Rodiklio kodas iš žinyno (indicators.yaml), pvz. population_total."
     )
-    title: str | None = described(
+    title: Text | None = described(
         "Pavadinimas", "Pavadinimas, kai rodiklio nėra žinyne.", default=None
     )
     values: dict[Year, Quantity] = described(
@@ -257,15 +259,15 @@ class MunicipalBudget(Provenance):
 class Licence(PlanModel):
     """A social care licence (SPĮ 21 str.)."""
 
-    number: str | None = described("Numeris", "Licencijos numeris.", default=None)
-    date: dt.date | None = described("Data", "Licencijos išdavimo data.", default=None)
+    number: Text | None = described("Numeris", "Licencijos numeris.", default=None)
+    date: Date | None = described("Data", "Licencijos išdavimo data.", default=None)
 
 
 class Accreditation(PlanModel):
     """An accreditation of social supervision or respite (SPĮ 33 str.)."""
 
     service: Code = described("Paslauga", "Akredituotos paslaugos kodas.")
-    date: dt.date | None = described("Data", "Akreditavimo data.", default=None)
+    date: Date | None = described("Data", "Akreditavimo data.", default=None)
 
 
 class Staff(PlanModel):
@@ -319,7 +321,7 @@ class Provider(Provenance):
     institution_type: Code = described(
         "Įstaigos tipas", "Įstaigos tipas iš žinyno institution_types."
     )
-    address: str | None = described("Adresas", "Teikėjo adresas.", default=None)
+    address: Text | None = described("Adresas", "Teikėjo adresas.", default=None)
     licence: Licence | None = described(
         "Licencija", "Socialinės globos licencija (SPĮ 21 str.).", default=None
     )
@@ -344,7 +346,7 @@ class ProvisionYear(PlanModel):
     planned: Count | None = described(
         "Planuojama gavėjų", "Planuojamas gavėjų skaičius (plano metams).", default=None
     )
-    provisional: bool = described(
+    provisional: Flag = described(
         "Laikinas įrašas",
         "true, kai gavėjai dar yra praėjusių metų planuoti skaičiai (planas new), o ne faktas.",
         default=False,
@@ -375,7 +377,7 @@ class FinanceEntry(PlanModel):
     total: Money | None = described(
         "Iš viso (nurodyta)", "Plane nurodyta bendra suma; tikrinama, ar sutampa su šaltinių suma.", default=None
     )
-    provisional: bool = described(
+    provisional: Flag = described(
         "Laikinas įrašas",
         "true, kai faktas dar yra praėjusių metų planuotos sumos (planas new).",
         default=False,
@@ -435,15 +437,15 @@ class Indicator(PlanModel):
 
     id: Identifier = described("Identifikatorius", "Stabilus rodiklio identifikatorius.")
     name: ShortText = described("Rodiklis", "Rodiklio pavadinimas.")
-    unit: str | None = described("Matavimo vienetas", "Pvz. „asm.“, „vnt.“, „proc.“.", default=None)
-    baseline: Decimal | None = described(
-        "Pradinė reikšmė", "Reikšmė plano pradžioje.", default=None, allow_inf_nan=False
+    unit: Text | None = described("Matavimo vienetas", "Pvz. „asm.“, „vnt.“, „proc.“.", default=None)
+    baseline: Measurement | None = described(
+        "Pradinė reikšmė", "Reikšmė plano pradžioje.", default=None
     )
-    target: Decimal | None = described(
-        "Siektina reikšmė", "Reikšmė, kurios siekiama plano metais.", default=None, allow_inf_nan=False
+    target: Measurement | None = described(
+        "Siektina reikšmė", "Reikšmė, kurios siekiama plano metais.", default=None
     )
-    actual: Decimal | None = described(
-        "Pasiekta reikšmė", "Faktiškai pasiekta reikšmė (įgyvendinimo ataskaita).", default=None, allow_inf_nan=False
+    actual: Measurement | None = described(
+        "Pasiekta reikšmė", "Faktiškai pasiekta reikšmė (įgyvendinimo ataskaita).", default=None
     )
     note: Markdown | None = described("Pastaba", "Paaiškinimas.", default=None)
 
@@ -456,7 +458,7 @@ class Measure(PlanModel):
     priority: Identifier | None = described(
         "Kryptis", "Prioritetinės krypties identifikatorius (introduction.priorities).", default=None
     )
-    task: str | None = described("Uždavinys", "Uždavinys, kurį priemonė įgyvendina.", default=None)
+    task: Text | None = described("Uždavinys", "Uždavinys, kurį priemonė įgyvendina.", default=None)
     title: ShortText = described("Priemonė", "Priemonės pavadinimas.")
     services: list[Code] = described(
         "Paslaugos", "Susijusių paslaugų kodai iš katalogo.", default_factory=list
@@ -464,7 +466,7 @@ class Measure(PlanModel):
     target_groups: list[Code] = described("Tikslinės grupės", "Gavėjų grupės.", default_factory=list)
     executor: ShortText = described("Vykdytojas", "Atsakingas vykdytojas.")
     partners: list[ShortText] = described("Partneriai", "Partneriai.", default_factory=list)
-    deadline: dt.date | None = described("Įvykdymo terminas", "Terminas (YYYY-MM-DD).", default=None)
+    deadline: Date | None = described("Įvykdymo terminas", "Terminas (YYYY-MM-DD).", default=None)
     funding: FundingBySource = described(
         "Lėšos", "Planuojamos lėšos pagal šaltinius, Eur.", default_factory=dict
     )
@@ -474,11 +476,11 @@ class Measure(PlanModel):
     status: MeasureStatus | None = described(
         "Būsena", "planuojama, vykdoma, ivykdyta arba neivykdyta.", default=None
     )
-    svp_code: str | None = described(
+    svp_code: Text | None = described(
         "SVP kodas", "Savivaldybės strateginio veiklos plano priemonės kodas.", default=None
     )
     indicators: list[Indicator] = described("Rodikliai", "Priemonės rodikliai.", default_factory=list)
-    illustrative: bool = described(
+    illustrative: Flag = described(
         "Iliustracinis", "true, kai priemonės skaičiai iliustraciniai.", default=False
     )
 
@@ -498,7 +500,7 @@ class Monitoring(PlanModel):
     text: Markdown | None = described(
         "Tekstas", "Kaip planas įgyvendinamas, stebimas ir vertinamas.", default=None
     )
-    responsible: str | None = described(
+    responsible: Text | None = described(
         "Atsakingas", "Kas atsako už įgyvendinimo stebėseną.", default=None
     )
 
@@ -508,7 +510,7 @@ class CriterionOverride(PlanModel):
 
     criterion: Identifier = described("Kriterijus", "Kriterijaus identifikatorius, pvz. K1.")
     year: Year = described("Metai", "Metai.")
-    value: Decimal = described("Reikšmė", "Reikšmė.", allow_inf_nan=False)
+    value: Measurement = described("Reikšmė", "Reikšmė.")
     reason: ShortText = described("Priežastis", "Kodėl reikšmė įrašoma ranka.")
 
 
@@ -518,6 +520,36 @@ class CriteriaSection(PlanModel):
     text: Markdown | None = described("Tekstas", "Kriterijų skyriaus tekstas.", default=None)
     overrides: list[CriterionOverride] = described(
         "Rankiniai įrašai", "Kriterijų reikšmės, įrašytos ranka, su priežastimi.", default_factory=list
+    )
+
+
+ChapterNumbering = Literal["romenisku", "skyrius"]
+SectionNumbering = Literal["arabisku", "skirsnis"]
+
+
+class DocumentSettings(PlanModel):
+    """How the rendered document numbers and titles its parts (the form's texts by default)."""
+
+    chapter_numbering: ChapterNumbering = described(
+        "Skyrių numeracija",
+        "romenisku – „I. ĮVADAS“ (Telšiai 2023); skyrius – „I SKYRIUS“ ir pavadinimas kitoje eilutėje "
+        "(Alytus; teisės aktų rengimo rekomendacijos).",
+        default="romenisku",
+    )
+    section_numbering: SectionNumbering = described(
+        "Skirsnių numeracija",
+        "arabisku – „1. Bendra informacija“ (ištisinė numeracija); skirsnis – „PIRMASIS SKIRSNIS“ ir "
+        "pavadinimas (numeruojama kiekviename skyriuje iš naujo).",
+        default="arabisku",
+    )
+    headings: dict[Identifier, ShortText] = described(
+        "Antraštės",
+        f"Pastovių antraščių tekstai vietoj formos tekstų ({_FORM}): raktas – skirsnio ar priedo "
+        "identifikatorius (pvz. bendra_informacija, paslaugu_aprasai) arba skyriaus numeris (I, II, …).",
+        default_factory=dict,
+    )
+    table_of_contents: Flag = described(
+        "Turinys", "Ar Word dokumente rodyti turinį (atnaujinamas atidarius dokumentą).", default=True
     )
 
 
@@ -540,6 +572,10 @@ class Plan(PlanModel):
     )
     criteria: CriteriaSection = described(
         "Efektyvumo kriterijai", "Kriterijų tekstas ir rankiniai įrašai.", default_factory=CriteriaSection
+    )
+    document: DocumentSettings = described(
+        "Dokumento išdėstymas", "Skyrių ir skirsnių numeracija, antraštės, turinys.",
+        default_factory=DocumentSettings,
     )
 
 

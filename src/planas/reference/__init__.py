@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
@@ -254,15 +255,6 @@ class Reference:
                 return regime
         return self.regimes[0] if year < self.regimes[0].first_year else self.regimes[-1]
 
-    def regime(self, regime_id: str) -> Regime:
-        """The regime with this id."""
-        return next(regime for regime in self.regimes if regime.id == regime_id)
-
-    def service_category(self, code: str, regime_id: str) -> str | None:
-        """The category of a service under a regime, or None for unknown services."""
-        service = self.services.get(code)
-        return None if service is None else service.category.get(regime_id)
-
 
 T = TypeVar("T")
 
@@ -277,16 +269,26 @@ def _convert(annotation: Any, value: Any, where: str) -> Any:
             return None
         options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
         return _convert(options[0], value, where)
+    if origin in (tuple, dict):
+        return _container(annotation, origin, value, where)
+    return _leaf(annotation, origin, value, where)
+
+
+def _container(annotation: Any, origin: Any, value: Any, where: str) -> Any:
+    """A tuple (from a YAML list) or a dict (from a mapping) of converted items."""
     if origin is tuple:
         item = typing.get_args(annotation)[0]
         if not isinstance(value, list):
             raise TypeError(f"{where}: expected a list")
         return tuple(_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value))
-    if origin is dict:
-        key_type, item = typing.get_args(annotation)
-        if not isinstance(value, dict):
-            raise TypeError(f"{where}: expected a mapping")
-        return {key_type(k): _convert(item, v, f"{where}.{k}") for k, v in value.items()}
+    key_type, item = typing.get_args(annotation)
+    if not isinstance(value, dict):
+        raise TypeError(f"{where}: expected a mapping")
+    return {key_type(k): _convert(item, v, f"{where}.{k}") for k, v in value.items()}
+
+
+def _leaf(annotation: Any, origin: Any, value: Any, where: str) -> Any:
+    """A literal, date, text, number or flag, checked for its type."""
     if origin is Literal:
         if value not in typing.get_args(annotation):
             raise ValueError(f"{where}: {value!r} not in {typing.get_args(annotation)}")
@@ -335,7 +337,14 @@ def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 @cache
 def load_reference() -> Reference:
-    """Load and check all packaged reference data (cached for the process)."""
+    """All packaged reference data, checked (cached for the process, and on disk by its stamp)."""
+    from planas.reference.cache import cached
+
+    return cached(Reference, Path(__file__).resolve().parent / "data", build_reference)
+
+
+def build_reference() -> Reference:
+    """Load and check all packaged reference data from its YAML files."""
     regimes = _read("regimes.yaml")
     categories = _read("categories.yaml")
     catalogue = _read("catalogue.yaml")
@@ -365,4 +374,52 @@ def load_reference() -> Reference:
             "criteria": _items(criteria, "criteria"),
         },
         "reference",
+    )
+
+
+# --- municipalities (municipalities.yaml) ----------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class MunicipalityDef:
+    """One of the 60 municipalities: official name, its genitive for titles, ISO code, informal forms."""
+
+    name: str
+    genitive: str
+    iso_code: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Municipalities:
+    """The municipalities list, with look-ups by official name and by alias."""
+
+    version: str
+    verified: bool
+    source: str
+    municipalities: tuple[MunicipalityDef, ...]
+
+    def official(self, name: str) -> MunicipalityDef | None:
+        """The municipality whose official name this is (exactly, spaces normalised)."""
+        wanted = " ".join(name.split())
+        return next((m for m in self.municipalities if m.name == wanted), None)
+
+    def by_alias(self, name: str) -> MunicipalityDef | None:
+        """The municipality an informal form names ("Pasvalio r. sav.", "Pasvalio rajonas"), any case."""
+        wanted = " ".join(name.split()).casefold()
+        for municipality in self.municipalities:
+            if wanted == municipality.name.casefold() or wanted in (a.casefold() for a in municipality.aliases):
+                return municipality
+        return None
+
+
+@cache
+def load_municipalities() -> Municipalities:
+    """The packaged list of Lithuanian municipalities (cached for the process)."""
+    data = _read("municipalities.yaml")
+    return _build(
+        Municipalities,
+        {"version": str(data["version"]), "verified": data["verified"], "source": data["source"],
+         "municipalities": _items(data, "municipalities")},
+        "municipalities",
     )

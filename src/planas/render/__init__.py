@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from planas.criteria import CriteriaTable
 from planas.model import Plan
 from planas.reference import Reference
 from planas.render.templates import resolve_template
@@ -13,10 +14,15 @@ from planas.render.viewmodel import build_view
 RenderFormat = Literal["docx", "md"]
 
 
-def render_plan(plan: Plan, reference: Reference, fmt: RenderFormat, template: Path | None = None) -> bytes:
-    """The rendered document's bytes (UTF-8 Markdown, or a .docx archive)."""
+def render_plan(plan: Plan, reference: Reference, fmt: RenderFormat, template: Path | None = None,
+                *, criteria: CriteriaTable | None = None, notes: bool = False) -> bytes:
+    """The rendered document's bytes (UTF-8 Markdown, or a .docx archive).
+
+    `criteria`: the table validation already evaluated (evaluated here when not given);
+    `notes`: a final annex on how the document was prepared (`render --notes`).
+    """
     template = resolve_template(template)
-    view = build_view(plan, reference)
+    view = build_view(plan, reference, criteria, notes=notes)
     if fmt == "md":
         from planas.render.markdown import render_markdown
 

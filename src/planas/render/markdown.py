@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from planas.render.engine import guard, load_text_template
+from planas.render.gfm import escape, prose_md
 from planas.render.templates import default_template
-from planas.render.viewmodel import PlanView
+from planas.render.viewmodel import Block, PlanView
 
 DEFAULT_TEMPLATE = "plan.md.j2"
 
@@ -17,15 +18,45 @@ def default_template_source() -> str:
 
 
 def cell(text: object) -> str:
-    """A table cell: pipes escaped, line breaks as <br>."""
-    escaped = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
-    return escaped.replace("\n", "<br>")
+    """A table cell of plan text: escaped, pipes included, on one line."""
+    return escape(" ".join(str(text).split("\n")))
+
+
+def text(value: object) -> str:
+    """Plan text made literal in Markdown inside a line (a heading, emphasis): no markup, no raw HTML."""
+    return escape(str(value))
+
+
+def paragraph(value: object) -> str:
+    """Plan text as a paragraph of its own: also a leading `1.` or `-` stays literal."""
+    return escape(str(value), line_start=True)
+
+
+def lines(values: object) -> str:
+    """Lines of plan text with hard line breaks between them (the approval block: no raw HTML)."""
+    items = [escape(str(v), line_start=True) for v in values]  # type: ignore[attr-defined]
+    return "\\\n".join(items)
+
+
+def block(value: object) -> str:
+    """A view block as Markdown: a table's caption, the table and its notes; prose as the planner wrote it."""
+    assert isinstance(value, Block)
+    parts: list[str] = []
+    if value.is_table and value.caption:
+        parts.append(f"**{escape(value.caption)}**")
+    parts.append(prose_md(value.as_prose()))
+    parts += [f"*{escape(note)}*" for note in value.notes]
+    return "\n\n".join(parts)
+
+
+FILTERS = {"cell": cell, "text": text, "paragraph": paragraph, "lines": lines, "block": block}
 
 
 def render_markdown(view: PlanView, template: Path | None = None) -> str:
     """Render the view-model with the default or a user's Markdown template."""
     compiled, name = load_text_template(
-        template, DEFAULT_TEMPLATE, default_template_source(), filters={"cell": cell}
+        template, DEFAULT_TEMPLATE, default_template_source(),
+        filters=FILTERS,
     )
-    text = guard(name, lambda: compiled.render(view=view))
-    return text if text.endswith("\n") else text + "\n"
+    rendered = guard(name, lambda: compiled.render(view=view))
+    return rendered if rendered.endswith("\n") else rendered + "\n"

@@ -8,7 +8,7 @@ tables of ready-to-print strings. Templates only loop and print.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -18,9 +18,13 @@ from planas import __version__
 from planas.criteria import VARIABLE_TITLES, CriteriaTable, CriterionRow, evaluate_criteria
 from planas.formatting import amount, genitive, long_date, money, number, percent
 from planas.model import Plan, YearIndicator
-from planas.reference import Criterion, IndicatorDef, Operand, Reference, Service
+from planas.model.plan import DocumentSettings
+from planas.reference import Criterion, FormLayout, IndicatorDef, Operand, Reference, Service
+from planas.render.headings import chapter_heading, municipality_names, section_heading
+from planas.render.measure import layout_table
+from planas.render.prose import Align, ProseBlock, blocks_plain, parse, text_inline
 
-BlockKind = Literal["paragraph", "bullets", "numbered", "table"]
+BlockKind = Literal["paragraph", "bullets", "numbered", "table", "prose"]
 
 _OWNERS = {
     "savivaldybe": "Savivaldybės",
@@ -48,11 +52,31 @@ class Block:
     notes: tuple[str, ...] = ()
     widths: tuple[int, ...] = ()
     numeric: tuple[bool, ...] = ()
+    prose: tuple[ProseBlock, ...] = ()
+    key: str = ""
 
     @property
     def is_paragraph(self) -> bool:
-        """Template convenience: no comparisons needed in Word templates."""
-        return self.kind == "paragraph"
+        """Template convenience: no comparisons needed in Word templates (prose counts as text)."""
+        return self.kind in ("paragraph", "prose")
+
+    @property
+    def marker(self) -> str:
+        """The placeholder the Word template prints; the renderer puts the real content in its place."""
+        return block_marker(self.key)
+
+    def as_prose(self) -> tuple[ProseBlock, ...]:
+        """The block as prose blocks, the one form both renderers write out."""
+        if self.kind == "prose":
+            return self.prose
+        if self.kind == "paragraph":
+            return (ProseBlock("paragraph", inline=text_inline(self.text)),)
+        if self.kind in ("bullets", "numbered"):
+            items = tuple((ProseBlock("paragraph", inline=text_inline(item)),) for item in self.items)
+            return (ProseBlock("list", ordered=self.kind == "numbered", items=items),)
+        align: tuple[Align, ...] = tuple("right" if n else "" for n in self.numeric)
+        return (ProseBlock("table", header=tuple(text_inline(h) for h in self.header),
+                           rows=tuple(tuple(text_inline(c) for c in row) for row in self.rows), align=align),)
 
     @property
     def is_list(self) -> bool:
@@ -81,6 +105,18 @@ class SectionView:
     heading: str
     landscape: bool
     blocks: tuple[Block, ...]
+    heading_lines: tuple[str, ...] = ()
+    id: str = ""
+
+    @property
+    def landscape_begin(self) -> str:
+        """Word template: the placeholder where a landscape page begins."""
+        return block_marker(f"landscape-begin:{self.id}")
+
+    @property
+    def landscape_end(self) -> str:
+        """Word template: the placeholder where the landscape page ends."""
+        return block_marker(f"landscape-end:{self.id}")
 
 
 @dataclass(frozen=True)
@@ -92,6 +128,7 @@ class ChapterView:
     heading: str
     sections: tuple[SectionView, ...]
     new_page: bool = False
+    heading_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +140,7 @@ class DocumentProperties:
     subject: str
     keywords: str
     created: dt.datetime
+    custom: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,26 +157,26 @@ class PlanView:
     municipality: str
     year: int
     illustrative_note: str = field(default="")
+    table_of_contents: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def toc_marker(self) -> str:
+        """Word template: the placeholder of the table of contents."""
+        return block_marker("toc")
+
+
+def block_marker(key: str) -> str:
+    """The placeholder paragraph text of a block (or a page-orientation change) in a Word template."""
+    return f"\u27e6planas:{key}\u27e7"
 
 
 def paragraphs(markdown: str | None) -> list[Block]:
-    """Plain paragraphs and bullet lists from a Markdown text (for Word)."""
-    if not markdown:
+    """A planner's Markdown as one prose block, parsed by a real Markdown parser (nothing dropped)."""
+    prose = parse(markdown)
+    if not prose:
         return []
-    blocks: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", markdown.strip()):
-        lines = [line.rstrip() for line in chunk.splitlines() if line.strip()]
-        if lines and all(re.match(r"\s*[-*] ", line) for line in lines):
-            items = tuple(_inline(re.sub(r"^\s*[-*] ", "", line)) for line in lines)
-            blocks.append(Block("bullets", items=items))
-        else:
-            blocks.append(Block("paragraph", text=_inline(" ".join(line.strip() for line in lines))))
-    return blocks
-
-
-def _inline(text: str) -> str:
-    """Markdown emphasis markers out, the words stay."""
-    return re.sub(r"(\*\*|__|\*|_)(\S.*?\S|\S)\1", r"\2", text)
+    return [Block("prose", text=blocks_plain(prose), prose=prose)]
 
 
 def _mark(text: str, illustrative: bool) -> str:
@@ -146,12 +184,12 @@ def _mark(text: str, illustrative: bool) -> str:
 
 
 class _Builder:
-    def __init__(self, plan: Plan, ref: Reference) -> None:
+    def __init__(self, plan: Plan, ref: Reference, criteria: CriteriaTable | None = None) -> None:
         self.plan = plan
         self.ref = ref
         self.year = plan.metadata.year
         self.regime = ref.regime_for_year(self.year)
-        self.criteria_table: CriteriaTable = evaluate_criteria(plan, ref)
+        self.criteria_table: CriteriaTable = criteria if criteria is not None else evaluate_criteria(plan, ref)
         self.any_illustrative = False
 
     # --- names ---------------------------------------------------------------------------
@@ -248,7 +286,7 @@ class _Builder:
                 else:
                     cells.append("–")
             rows.append(tuple(cells))
-        header = ("Rodiklis", "Mat. vnt.", *(f"{y} m." for y in years))
+        header = ("Rodiklis", "Mat. vnt.", *(f"{y}\u00a0m." for y in years))
         return Block("table", caption=caption, header=header, rows=tuple(rows),
                      widths=(40, 10, *([10] * len(years))), numeric=(False, False, *([True] * len(years))))
 
@@ -296,7 +334,7 @@ class _Builder:
         service_rows = []
         for p in analysis.providers:
             for s in p.services:
-                price = f"{amount(s.price.amount)} {s.price.unit}" if s.price else "–"
+                price = f"{amount(s.price.amount)}\u00a0{s.price.unit}" if s.price else "–"
                 service_rows.append((p.name, self.service_name(s.service),
                                      ", ".join(self.group_name(g) for g in s.target_groups) or "–",
                                      number(s.places) if s.places is not None else "–", price))
@@ -355,7 +393,7 @@ class _Builder:
             blocks += paragraphs(analysis.notes.finance)
         if analysis.municipal_budget:
             rows = tuple(
-                (f"{b.year} m.", _KIND_LT[b.kind], _mark(money(b.total), self.flag(b.illustrative)),
+                (f"{b.year}\u00a0m.", _KIND_LT[b.kind], _mark(money(b.total), self.flag(b.illustrative)),
                  money(b.social_programme) if b.social_programme is not None else "–")
                 for b in sorted(analysis.municipal_budget, key=lambda b: (b.year, b.kind)))
             blocks.append(Block("table", caption="Savivaldybės biudžetas",
@@ -373,7 +411,7 @@ class _Builder:
                 sums = totals.setdefault((e.year, e.kind), {})
                 for s, v in e.sources.items():
                     sums[s] = sums.get(s, Decimal(0)) + v
-                rows_list.append((_mark(self.service_name(r.service), flagged), f"{e.year} m.", _KIND_LT[e.kind],
+                rows_list.append((_mark(self.service_name(r.service), flagged), f"{e.year}\u00a0m.", _KIND_LT[e.kind],
                                   *(amount(e.sources[s]) if s in e.sources else "–" for s in used),
                                   amount(sum(e.sources.values(), Decimal(0)))))
         for (year, kind), sums in sorted(totals.items()):
@@ -458,6 +496,8 @@ class _Builder:
 
     def _value(self, row: CriterionRow, index: int) -> str:
         cell = row.values[index]
+        if _after_the_year(row.criterion) and cell.kind != "rankinis":
+            return "–"
         if cell.value is None:
             return "–"
         text = percent(cell.value, row.criterion.decimals) if row.criterion.unit == "proc." else number(
@@ -467,6 +507,8 @@ class _Builder:
         return f"{text} (planas)" if cell.kind == "planas" else text
 
     def _inputs(self, row: CriterionRow) -> str:
+        if _after_the_year(row.criterion) and all(cell.kind != "rankinis" for cell in row.values):
+            return "vertinama pasibaigus plano metams (plano įgyvendinimo ataskaitoje)"
         parts = []
         for cell in row.values:
             if cell.kind == "rankinis":
@@ -492,15 +534,13 @@ class _Builder:
                          *(self._value(row, i) for i in range(len(years))),
                          f"{self._formula(row.criterion)}. {self._inputs(row)}".strip()))
         blocks.append(Block("table", caption="Socialinių paslaugų efektyvumo vertinimo kriterijai",
-                            header=("Nr.", "Kriterijus", "Mat. vnt.", *(f"{y} m." for y in years),
+                            header=("Nr.", "Kriterijus", "Mat. vnt.", *(f"{y}\u00a0m." for y in years),
                                     "Skaičiavimas"),
                             rows=tuple(rows), widths=(5, 28, 10, 10, 10, 10, 27),
                             numeric=(False, False, False, True, True, True, False),
                             notes=(
                                 (f"Reikšmės apskaičiuotos iš plano duomenų; „(planas)“ – iš {self.year} m. "
                                 "planuojamų duomenų."),
-                                ("Kriterijų sąrašas kandidatinis: įsakymo Nr. A1-104 kriterijų tekstas "
-                                "nepatikrintas (official: false)."),
                             )))
         return blocks
 
@@ -536,10 +576,10 @@ class _Builder:
                 rows.append((f"{i}." if first else "", service.name_lt if first else "", name, text or ""))
         return [Block("table", caption="Teikiamų socialinių paslaugų aprašai (pagal Socialinių paslaugų katalogą)",
                       header=("Eil. Nr.", "Paslaugos pavadinimas", "Kriterijus", "Apibūdinimas"),
-                      rows=tuple(rows), widths=(7, 23, 18, 52), numeric=(False, False, False, False),
-                      notes=("Aprašai – iš planas žinyno (catalogue.yaml); šaltiniai nurodyti žinyne.",))]
+                      rows=tuple(rows), widths=(7, 23, 18, 52), numeric=(False, False, False, False))]
 
-    def section(self, number: str, title: str, block: str, landscape: bool) -> SectionView:
+    def section(self, number: str, title: str, block: str, landscape: bool, heading: tuple[str, ...] = (),
+                section_id: str = "") -> SectionView:
         builders: dict[str, Callable[[], list[Block]]] = {
             "general_information": self.general_information, "goals": self.goals, "authors": self.authors,
             "demography": self.demography, "providers": self.providers, "provision": self.provision,
@@ -547,8 +587,29 @@ class _Builder:
             "monitoring": self.monitoring, "criteria": self.criteria,
             "service_descriptions": self.service_descriptions,
         }
-        return SectionView(number=number, title=title, heading=f"{number}. {title}", landscape=landscape,
-                           blocks=tuple(builders[block]()))
+        blocks = tuple(builders[block]())
+        # A table too wide for a portrait page takes its section onto a landscape page.
+        wide = any(_needs_landscape(b) for b in blocks)
+        lines = heading or (f"{number}. {title}",)
+        return SectionView(number=number, title=title, heading=" ".join(lines), landscape=landscape or wide,
+                           blocks=blocks, heading_lines=lines, id=section_id)
+
+
+# Criteria whose inputs exist only once the year is over (which measures were carried out):
+# a plan being approved shows them as to be assessed, never as a planned value.
+_AFTER_THE_YEAR = frozenset({"measures_done"})
+
+
+def _after_the_year(criterion: Criterion) -> bool:
+    operands = (criterion.numerator, criterion.denominator)
+    return any(o is not None and o.variable in _AFTER_THE_YEAR for o in operands)
+
+
+def _needs_landscape(block: Block) -> bool:
+    """Whether a table's words and numbers cannot fit a portrait page's width unbroken."""
+    if not block.is_table:
+        return False
+    return layout_table(block.header, block.rows, block.numeric, landscape=False).landscape
 
 
 def _approval_lines(plan: Plan) -> tuple[str, ...]:
@@ -562,49 +623,105 @@ def _approval_lines(plan: Plan) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def build_view(plan: Plan, reference: Reference) -> PlanView:
-    """The view-model of a plan under its regime's form layout."""
-    builder = _Builder(plan, reference)
+def _chapters(builder: _Builder, layout: FormLayout, settings: DocumentSettings) -> tuple[ChapterView, ...]:
+    """The form's chapters with their sections, numbered and titled as the plan asks."""
+    chapters = []
+    for chapter in layout.chapters:
+        lines = chapter_heading(chapter.number, chapter.title, settings)
+        sections = tuple(
+            builder.section(s.number, s.title, s.block, s.landscape,
+                            section_heading(s.number, i, s.id, s.title, settings), s.id)
+            for i, s in enumerate(chapter.sections)
+        )
+        chapters.append(ChapterView(number=chapter.number, title=chapter.title, heading=" ".join(lines),
+                                    sections=sections, heading_lines=lines))
+    for annex in layout.annexes:
+        title = settings.headings.get(annex.id, annex.title)
+        lines = (f"{annex.number} priedas. {title}",)
+        section = replace(builder.section("", title, annex.block, False, section_id=annex.id), heading="",
+                          heading_lines=())
+        chapters.append(ChapterView(number=f"{annex.number} priedas", title=title, heading=lines[0],
+                                    sections=(section,), new_page=True, heading_lines=lines))
+    return tuple(chapters)
+
+
+def _keyed(chapters: tuple[ChapterView, ...]) -> tuple[ChapterView, ...]:
+    """Every block numbered in document order: the Word template's placeholders name them."""
+    counter = 0
+    keyed = []
+    for chapter in chapters:
+        sections = []
+        for section in chapter.sections:
+            blocks = []
+            for block in section.blocks:
+                counter += 1
+                blocks.append(replace(block, key=f"b{counter}"))
+            sections.append(replace(section, blocks=tuple(blocks)))
+        keyed.append(replace(chapter, sections=tuple(sections)))
+    return tuple(keyed)
+
+
+def _provenance(plan: Plan, reference: Reference, regime_id: str, official_form: bool) -> tuple[tuple[str, str], ...]:
+    """Where the document comes from: the document's custom properties (and the `--notes` annex)."""
+    digest = hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest()
+    return (
+        ("planas_version", __version__),
+        ("reference_data_version", reference.version),
+        ("regime", regime_id),
+        ("form_layout_official", "true" if official_form else "false"),
+        ("criteria_official", "true" if reference.criteria_official else "false"),
+        ("plan_data_sha256", digest),
+    )
+
+
+def _notes(reference: Reference, regime_id: str, official_form: bool) -> tuple[str, ...]:
+    """The `--notes` annex: how the document was prepared, for the planners, not for the council."""
+    notes = [(f"Dokumentas parengtas programa planas {__version__} (žinynų versija {reference.version}; "
+              f"planavimo tvarka {regime_id})."),
+             "Efektyvumo kriterijų reikšmės apskaičiuotos iš plano duomenų pagal žinyno formules (criteria.yaml)."]
+    if not official_form:
+        notes.append("Plano formos išdėstymas rekonstruotas pagal realius planus: formos tekstas nepatikrintas "
+                     "(form_layouts.yaml, official: false).")
+    if not reference.criteria_official:
+        notes.append("Kriterijų sąrašas kandidatinis: kriterijų tekstas nepatikrintas (criteria.yaml, official: false).")
+    notes.append("Paslaugų aprašai paimti iš žinyno (catalogue.yaml); šaltiniai nurodyti žinyne.")
+    return tuple(notes)
+
+
+def build_view(plan: Plan, reference: Reference, criteria: CriteriaTable | None = None, *,
+               notes: bool = False) -> PlanView:
+    """The view-model of a plan under its regime's form layout (`criteria`: already evaluated).
+
+    `notes`: add a final annex on how the document was prepared (tool, data versions).
+    """
+    builder = _Builder(plan, reference, criteria)
     layout = reference.layouts[builder.regime.form]
-    municipality = genitive(plan.metadata.municipality.name)
-    chapters = tuple(
-        ChapterView(
-            number=chapter.number, title=chapter.title, heading=f"{chapter.number}. {chapter.title}",
-            sections=tuple(builder.section(s.number, s.title, s.block, s.landscape) for s in chapter.sections),
-        )
-        for chapter in layout.chapters
-    )
-    annexes = tuple(
-        ChapterView(
-            number=f"{a.number} priedas", title=a.title, heading=f"{a.number} priedas. {a.title}",
-            sections=(replace(builder.section("", a.title, a.block, False), heading=""),), new_page=True,
-        )
-        for a in layout.annexes
-    )
+    official_name, municipality = municipality_names(plan.metadata.municipality.name)
+    chapters = _keyed(_chapters(builder, layout, plan.document))
     title = f"{municipality} {plan.metadata.year} metų socialinių paslaugų planas"
     approval = plan.metadata.approval
     created_date = approval.decision_date if approval and approval.decision_date else dt.date(plan.metadata.year, 1, 1)
-    closing = (f"Dokumentas sugeneruotas su planas {__version__} (žinynų versija {reference.version}). "
-               "Plano formos išdėstymas rekonstruotas pagal realius planus: įsakymo Nr. A1-104 formos tekstas "
-               "nepatikrintas.")
     return PlanView(
         title=title,
         title_lines=(municipality.upper(), f"{plan.metadata.year} METŲ SOCIALINIŲ PASLAUGŲ PLANAS"),
         approval_lines=_approval_lines(plan),
         is_draft=plan.metadata.status != "patvirtintas",
-        chapters=chapters + annexes,
-        closing_note=closing,
+        chapters=chapters,
+        closing_note="",
         properties=DocumentProperties(
             title=title,
-            author=plan.metadata.responsible_unit.name if plan.metadata.responsible_unit else municipality,
-            subject="Socialinių paslaugų planas",
-            keywords=f"socialinių paslaugų planas; {plan.metadata.year}",
+            author=official_name,
+            subject=f"{official_name}: {plan.metadata.year} metų socialinių paslaugų planas",
+            keywords=f"socialinių paslaugų planas; {official_name}; {plan.metadata.year}",
             created=dt.datetime.combine(created_date, dt.time(0, 0)),
+            custom=_provenance(plan, reference, builder.regime.id, layout.official),
         ),
-        municipality=plan.metadata.municipality.name,
+        municipality=official_name,
         year=plan.metadata.year,
         illustrative_note=(f"Žvaigždute ({ILLUSTRATIVE_MARK}) pažymėti iliustraciniai duomenys (ne iš šaltinio)."
                            if builder.any_illustrative else ""),
+        table_of_contents=plan.document.table_of_contents,
+        notes=_notes(reference, builder.regime.id, layout.official) if notes else (),
     )
 
 

@@ -9,77 +9,29 @@ results come back in a stable order.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
-import json
 import multiprocessing
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
 from planas.errors import UsageError
 from planas.findings import Finding, FindingCounts, Severity, make_params
-from planas.loading.fast import SlowPath, fast_load
 from planas.loading.positional import LoadProblem, load_plan_file, read_plan_bytes
-from planas.model import Plan
 from planas.reference import load_reference
-from planas.repository.index import discover_plan_files, identity_of
+from planas.repository.baseline import fingerprint
+from planas.repository.index import discover_yaml_files, identity_of, looks_like_plan
+from planas.repository.settings import Settings, load_settings
 from planas.validation import validate_bytes
-from planas.validation.crossyear import DEFAULT_JUMP, YearFacts, cross_year_issues, locate
+from planas.validation.crossyear import YearFacts, cross_year_issues, locate
 from planas.validation.registry import RULES
-from planas.validation.rules import filled, semantic_issues
+from planas.validation.rules import filled
 
-SETTINGS_FILE = ".planas.yaml"
 PARALLEL_FROM = 24  # fewer files are checked in this process: forking costs more
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Repository settings (`.planas.yaml`): severity overrides, disabled rules, exclusions."""
-
-    severity: dict[str, str] = field(default_factory=dict)
-    disabled: frozenset[str] = frozenset()
-    jump: Decimal = DEFAULT_JUMP
-    exclude: tuple[str, ...] = ()
-    baseline: str | None = None
-
-
-def load_settings(root: Path) -> Settings:
-    """Read `.planas.yaml` at the repository root (absent: defaults)."""
-    path = root / SETTINGS_FILE
-    if not path.is_file():
-        return Settings()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise UsageError(f"{path}: nepavyko perskaityti nustatymų ({str(error).splitlines()[0]})") from None
-    if not isinstance(data, dict):
-        raise UsageError(f"{path}: nustatymai turi būti atvaizdis (raktai: reikšmės)")
-    unknown = set(data) - {"severity", "disabled", "jump_threshold", "exclude", "baseline"}
-    if unknown:
-        raise UsageError(f"{path}: nežinomi raktai {sorted(unknown)}")
-    severity = {str(k): str(v) for k, v in (data.get("severity") or {}).items()}
-    for code, level in severity.items():
-        if code not in RULES or level not in ("error", "warning", "ignore"):
-            raise UsageError(f"{path}: severity {code}: {level} (kodas iš docs/rules.md; error|warning|ignore)")
-    disabled = frozenset(str(c) for c in data.get("disabled") or [])
-    unknown_codes = sorted(disabled - set(RULES))
-    if unknown_codes:
-        raise UsageError(f"{path}: disabled: nežinomi kodai {unknown_codes}")
-    try:
-        jump = Decimal(str(data.get("jump_threshold", DEFAULT_JUMP)))
-    except InvalidOperation:
-        raise UsageError(f"{path}: jump_threshold turi būti skaičius, pvz. 0.5") from None
-    exclude = tuple(str(p) for p in data.get("exclude") or [])
-    baseline = data.get("baseline")
-    return Settings(severity, disabled, jump, exclude, str(baseline) if baseline else None)
 
 
 @dataclass(frozen=True)
@@ -114,20 +66,8 @@ def completeness(data: dict[str, Any], year: int) -> tuple[tuple[str, bool], ...
     )
 
 
-def _slow(path: Path, raw: bytes) -> PlanReport:
-    result = validate_bytes(raw, str(path))
-    data = result.document.data if result.document is not None else {}
-    name, year, status = identity_of(data)
-    if result.plan is not None:
-        meta = result.plan.metadata
-        name, year, status = meta.municipality.name, meta.year, meta.status
-    facts = YearFacts.of(result.plan) if result.plan is not None else None
-    return PlanReport(str(path), name, year, status, result.findings,
-                      completeness(data, year) if year is not None else (), facts)
-
-
-def check_file(path: Path) -> PlanReport:
-    """Validate one plan: fast when it is clean, with positions when it is not."""
+def check_file(path: Path) -> PlanReport | None:
+    """Validate one plan file (read once: fast when clean, located when not); None when it is no plan."""
     try:
         raw = read_plan_bytes(path)
     except LoadProblem as problem:
@@ -137,27 +77,40 @@ def check_file(path: Path) -> PlanReport:
     except UsageError as error:
         finding = Finding(str(path), 1, 1, "E0113", Severity.ERROR, "", make_params({"detail": str(error)}))
         return PlanReport(str(path), None, None, None, (finding,))
-    try:
-        data = fast_load(raw)
-        plan = Plan.model_validate(data)
-    except (SlowPath, ValidationError):
-        return _slow(path, raw)
-    if semantic_issues(plan, load_reference()):
-        return _slow(path, raw)
-    meta = plan.metadata
-    return PlanReport(str(path), meta.municipality.name, meta.year, meta.status, (),
-                      completeness(data, meta.year), YearFacts.of(plan))
+    if not looks_like_plan(raw):
+        return None
+    result = validate_bytes(raw, str(path))
+    name, year, status = identity_of(result.data or {})
+    if result.plan is not None:
+        meta = result.plan.metadata
+        name, year, status = meta.municipality.name, meta.year, meta.status
+    facts = YearFacts.of(result.plan) if result.plan is not None else None
+    filled_sections = completeness(result.data or {}, year) if year is not None else ()
+    return PlanReport(str(path), name, year, status, result.findings, filled_sections, facts)
 
 
-def _check_all(paths: Sequence[Path], jobs: int) -> list[PlanReport]:
+Progress = Callable[[int, int], None]
+
+
+def _check_all(paths: Sequence[Path], jobs: int, progress: Progress | None) -> list[PlanReport]:
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
-        return [check_file(p) for p in paths]
+        return [r for r in _counted(map(check_file, paths), len(paths), progress) if r is not None]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     load_reference()  # loaded once here, inherited by forked workers
     chunk = max(1, len(paths) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(check_file, paths, chunksize=chunk))
+        results = pool.map(check_file, paths, chunksize=chunk)
+        return [r for r in _counted(results, len(paths), progress) if r is not None]
+
+
+def _counted(results: Iterable[PlanReport | None], total: int,
+             progress: Progress | None) -> Iterator[PlanReport | None]:
+    """Pass results through, telling `progress` how many of `total` are done."""
+    for done, result in enumerate(results, 1):
+        if progress is not None:
+            progress(done, total)
+        yield result
 
 
 def _excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
@@ -210,36 +163,6 @@ def _cross_year(reports: Sequence[PlanReport], jump: Decimal) -> list[Finding]:
     return findings
 
 
-def fingerprint(finding: Finding, root: Path) -> str:
-    """A finding's identity for the baseline: file, rule, YAML path, parameters (not line numbers)."""
-    try:
-        relative = Path(finding.file).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        relative = finding.file
-    text = "|".join([relative, finding.code, finding.path, json.dumps(sorted(finding.params))])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-
-
-def read_baseline(path: Path) -> frozenset[str]:
-    """Fingerprints recorded by --write-baseline."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return frozenset(str(item["fingerprint"]) for item in data["findings"])
-    except FileNotFoundError:
-        raise UsageError(f"{path}: bazinio failo nėra (baseline not found)") from None
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise UsageError(f"{path}: netinkamas bazinis failas ({error})") from None
-
-
-def baseline_text(findings: Iterable[Finding], root: Path) -> str:
-    """The baseline file for these findings."""
-    items = sorted(
-        ({"fingerprint": fingerprint(f, root), "file": f.file, "code": f.code, "path": f.path} for f in findings),
-        key=lambda item: (item["file"], item["code"], item["path"], item["fingerprint"]),
-    )
-    return json.dumps({"version": 1, "findings": items}, ensure_ascii=False, indent=2) + "\n"
-
-
 @dataclass(frozen=True)
 class CheckResult:
     """The outcome of checking a repository."""
@@ -281,12 +204,13 @@ def check_repository(
     jobs: int | None = None,
     settings: Settings | None = None,
     baseline: frozenset[str] = frozenset(),
+    progress: Progress | None = None,
 ) -> CheckResult:
-    """Check every plan under `root`."""
+    """Check every plan under `root` (`progress(done, total)` is told as files are checked)."""
     settings = settings or load_settings(root)
-    paths = [p for p in discover_plan_files(root) if not _excluded(p, root, settings.exclude)]
+    paths = [p for p in discover_yaml_files(root) if not _excluded(p, root, settings.exclude)]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    reports = _check_all(paths, workers)
+    reports = _check_all(paths, workers, progress)
     extra = _duplicate_findings(reports) + _cross_year(reports, settings.jump)
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in extra:
@@ -310,11 +234,6 @@ def check_repository(
 __all__ = [
     "CheckResult",
     "PlanReport",
-    "Settings",
-    "baseline_text",
     "check_file",
     "check_repository",
-    "fingerprint",
-    "load_settings",
-    "read_baseline",
 ]

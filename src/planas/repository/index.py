@@ -18,7 +18,6 @@ from planas.errors import UsageError
 SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__",
                           ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"})
 _YEAR = re.compile(r"^\d{4}$")
-_METADATA_KEYS = (b"metadata:", b"\nmetadata:")
 
 
 @dataclass(frozen=True)
@@ -27,11 +26,10 @@ class PlanSource:
 
     label: str
     raw: bytes
-    path: Path | None = None
 
 
-def discover_plan_files(root: Path) -> list[Path]:
-    """Every YAML file under `root` that looks like a plan (has a top-level `metadata:`), sorted."""
+def discover_yaml_files(root: Path) -> list[Path]:
+    """Every YAML file under `root` (tool and hidden folders skipped), sorted; nothing is read yet."""
     if not root.is_dir():
         raise UsageError(f"{root}: aplankas nerastas (no such directory)")
     found: list[Path] = []
@@ -46,18 +44,15 @@ def discover_plan_files(root: Path) -> list[Path]:
             if entry.is_dir():
                 if entry.name not in SKIPPED_DIRS and not entry.name.startswith("."):
                     stack.append(entry)
-            elif entry.suffix in (".yaml", ".yml") and _looks_like_plan(entry):
+            elif entry.suffix in (".yaml", ".yml"):
                 found.append(entry)
     return sorted(found)
 
 
-def _looks_like_plan(path: Path) -> bool:
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(65536)
-    except OSError:
-        return False
-    return head.startswith(b"metadata:") or any(key in head for key in _METADATA_KEYS[1:])
+def looks_like_plan(raw: bytes) -> bool:
+    """Whether a YAML file's bytes are a plan's (a top-level `metadata:` key near the start)."""
+    head = raw[:65536].removeprefix(b"\xef\xbb\xbf")
+    return head.startswith(b"metadata:") or b"\nmetadata:" in head
 
 
 def identity_of(data: dict[str, Any]) -> tuple[str | None, int | None, str | None]:
@@ -74,41 +69,72 @@ def identity_of(data: dict[str, Any]) -> tuple[str | None, int | None, str | Non
             status if isinstance(status, str) else None)
 
 
-def plan_identity(path: Path) -> tuple[str, int] | None:
-    """(municipality, year) of a plan file, or None when it cannot be read as one."""
-    from planas.loading.positional import LoadProblem, load_plan_file
+def _raw_identity(raw: bytes, label: str) -> tuple[str, int] | None:
+    """(municipality, year) of a plan's bytes: the fast reader, the positional one where it must."""
+    from planas.loading.fast import SlowPath, fast_load
+    from planas.loading.positional import LoadProblem, decode_plan_bytes, load_plan_text
 
     try:
-        data = load_plan_file(path).data
-    except (LoadProblem, UsageError):
-        return None
+        data = fast_load(raw)
+    except SlowPath:
+        try:
+            data = load_plan_text(decode_plan_bytes(raw), label).data
+        except LoadProblem:
+            return None
     name, year, _ = identity_of(data)
     return (name, year) if name is not None and year is not None else None
 
 
-def find_plan(root: Path, year: int, municipality: str | None = None) -> Path:
-    """The one plan of `year` in the repository (of `municipality`, matched by part of its name)."""
-    matches: list[tuple[Path, str]] = []
-    for path in discover_plan_files(root):
-        identity = plan_identity(path)
-        if identity is None or identity[1] != year:
-            continue
-        if municipality is not None and municipality.lower() not in identity[0].lower():
-            continue
-        matches.append((path, identity[0]))
-    if not matches:
-        which = f" ({municipality})" if municipality else ""
-        raise UsageError(f"{root}: nerastas {year} m. planas{which} (no plan for {year})")
-    names = sorted({name for _, name in matches})
-    if len(names) > 1:
-        raise UsageError(
-            f"{root}: {year} m. planus turi kelios savivaldybės ({', '.join(names)}); "
-            "nurodykite --municipality"
-        )
-    if len(matches) > 1:
-        files = ", ".join(str(p) for p, _ in matches)
-        raise UsageError(f"{root}: keli {year} m. {names[0]} planai ({files})")
-    return matches[0][0]
+@dataclass(frozen=True)
+class IndexedPlan:
+    """One plan file of a repository: its bytes (read once) and identity."""
+
+    path: Path
+    raw: bytes
+    municipality: str
+    year: int
+
+
+@dataclass(frozen=True)
+class RepositoryIndex:
+    """The plans of a repository, each file read once; `diff YEAR YEAR --repo` looks both years up here."""
+
+    root: Path
+    plans: tuple[IndexedPlan, ...]
+
+    @classmethod
+    def build(cls, root: Path) -> RepositoryIndex:
+        """Read every plan file under `root` once."""
+        from planas.loading.positional import LoadProblem, read_plan_bytes
+
+        plans = []
+        for path in discover_yaml_files(root):
+            try:
+                raw = read_plan_bytes(path)
+            except (LoadProblem, UsageError):
+                continue  # `check` reports unreadable files; a look-up just skips them
+            identity = _raw_identity(raw, str(path)) if looks_like_plan(raw) else None
+            if identity is not None:
+                plans.append(IndexedPlan(path, raw, *identity))
+        return cls(root, tuple(plans))
+
+    def find(self, year: int, municipality: str | None = None) -> IndexedPlan:
+        """The one plan of `year` (of `municipality`, matched by part of its name)."""
+        matches = [p for p in self.plans if p.year == year
+                   and (municipality is None or municipality.lower() in p.municipality.lower())]
+        if not matches:
+            which = f" ({municipality})" if municipality else ""
+            raise UsageError(f"{self.root}: nerastas {year} m. planas{which} (no plan for {year})")
+        names = sorted({p.municipality for p in matches})
+        if len(names) > 1:
+            raise UsageError(
+                f"{self.root}: {year} m. planus turi kelios savivaldybės ({', '.join(names)}); "
+                "nurodykite --municipality"
+            )
+        if len(matches) > 1:
+            files = ", ".join(str(p.path) for p in matches)
+            raise UsageError(f"{self.root}: keli {year} m. {names[0]} planai ({files})")
+        return matches[0]
 
 
 def git_show(spec: str, cwd: Path) -> bytes:
@@ -125,16 +151,24 @@ def git_show(spec: str, cwd: Path) -> bytes:
     return proc.stdout
 
 
-def resolve_source(argument: str, repo: Path, municipality: str | None = None) -> PlanSource:
-    """A plan named as a file, a year inside `repo`, or `REV:PATH` in git."""
+def resolve_sources(
+    arguments: tuple[str, ...], repo: Path, municipality: str | None = None
+) -> tuple[PlanSource, ...]:
+    """Plans named as files, years inside `repo` (the repository indexed once), or `REV:PATH` in git."""
     from planas.loading.positional import read_plan_bytes
 
-    path = Path(argument)
-    if path.is_file():
-        return PlanSource(argument, read_plan_bytes(path), path)
-    if _YEAR.match(argument):
-        found = find_plan(repo, int(argument), municipality)
-        return PlanSource(str(found), read_plan_bytes(found), found)
-    if ":" in argument and not path.exists():
-        return PlanSource(argument, git_show(argument, repo if repo.is_dir() else Path()))
-    return PlanSource(argument, read_plan_bytes(path), path)  # raises the one-line "no such file"
+    index: RepositoryIndex | None = None
+    sources = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_file():
+            sources.append(PlanSource(argument, read_plan_bytes(path)))
+        elif _YEAR.match(argument):
+            index = index or RepositoryIndex.build(repo)
+            found = index.find(int(argument), municipality)
+            sources.append(PlanSource(str(found.path), found.raw))
+        elif ":" in argument and not path.exists():
+            sources.append(PlanSource(argument, git_show(argument, repo if repo.is_dir() else Path())))
+        else:
+            sources.append(PlanSource(argument, read_plan_bytes(path)))  # raises the one-line "no such file"
+    return tuple(sources)

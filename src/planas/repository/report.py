@@ -6,18 +6,21 @@ Every machine report names the planas version and the reference data's version.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 from xml.etree import ElementTree
 
 from planas import __version__
 from planas.findings import Finding, Severity
+from planas.i18n import counted, pick
 from planas.reference import load_reference
 from planas.repository.check import CheckResult, PlanReport
 from planas.validation import FileResult
 from planas.validation.registry import RULES, Lang, clause, hint, message
-from planas.validation.report import finding_dict, format_finding_text, plural_lt, report_github
+from planas.validation.report import finding_dict, format_finding_text, report_github
 
 CheckFormat = Literal["text", "json", "github", "junit", "sarif", "md"]
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,11 +35,10 @@ def _relative(file: str, root: Path) -> str:
 
 def _summary_line(result: CheckResult, lang: Lang) -> str:
     plans, errors, warnings = len(result.plans), result.errors, result.warnings
-    suppressed = f", {result.suppressed} baseline" if result.suppressed else ""
-    if lang == "en":
-        return f"{plans} plans: {errors} errors, {warnings} warnings{suppressed}"
-    return (f"{plural_lt(plans, 'planas', 'planai', 'planų')}: {plural_lt(errors, 'klaida', 'klaidos', 'klaidų')}, "
-            f"{plural_lt(warnings, 'įspėjimas', 'įspėjimai', 'įspėjimų')}{suppressed}")
+    known = pick(lang, "žinomi (baseline)", "known (baseline)")
+    suppressed = f", {result.suppressed} {known}" if result.suppressed else ""
+    return (f"{counted(lang, plans, 'plan')}: {counted(lang, errors, 'error')}, "
+            f"{counted(lang, warnings, 'warning')}{suppressed}")
 
 
 def _latest(result: CheckResult) -> dict[str, list[PlanReport]]:
@@ -128,8 +130,25 @@ def report_junit(result: CheckResult, lang: Lang, *, strict: bool = False) -> st
         elif plan.findings:
             output = ElementTree.SubElement(case, "system-out")
             output.text = "\n".join(format_finding_text(f, lang) for f in plan.findings)
+    _xml_safe(suite)
     ElementTree.indent(suite)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suite, encoding="unicode") + "\n"
+
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _visible(text: str) -> str:
+    r"""Characters XML 1.0 cannot hold, even as references, spelled out (`\x01`)."""
+    return _XML_FORBIDDEN.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def _xml_safe(root: ElementTree.Element) -> None:
+    """Make every text and attribute XML can hold: ElementTree writes control characters as they are."""
+    for element in root.iter():
+        element.attrib = {key: _visible(value) for key, value in element.attrib.items()}
+        if element.text:
+            element.text = _visible(element.text)
 
 
 def report_sarif(result: CheckResult, lang: Lang) -> str:
@@ -213,15 +232,16 @@ def report_markdown(result: CheckResult, lang: Lang) -> str:
 
 
 def render_check(result: CheckResult, fmt: CheckFormat, lang: Lang, *, strict: bool = False) -> str:
-    """The check result in one format."""
-    if fmt == "json":
-        return report_json(result, lang)
-    if fmt == "github":
-        return report_github_check(result, lang)
-    if fmt == "junit":
-        return report_junit(result, lang, strict=strict)
-    if fmt == "sarif":
-        return report_sarif(result, lang)
-    if fmt == "md":
-        return report_markdown(result, lang)
-    return report_text(result, lang)
+    """The check result in one format (every reporter: result, lang, strict -> text)."""
+    return REPORTERS[fmt](result, lang, strict)
+
+
+REPORTERS: dict[str, Callable[[CheckResult, Lang, bool], str]] = {
+    "text": lambda result, lang, _strict: report_text(result, lang),
+    "json": lambda result, lang, _strict: report_json(result, lang),
+    "github": lambda result, lang, _strict: report_github_check(result, lang),
+    "junit": lambda result, lang, strict: report_junit(result, lang, strict=strict),
+    "sarif": lambda result, lang, _strict: report_sarif(result, lang),
+    "md": lambda result, lang, _strict: report_markdown(result, lang),
+}
+"""Every format of `check`'s report, by the name `--format` and `--report` use."""

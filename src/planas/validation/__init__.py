@@ -1,13 +1,23 @@
-"""Validating plans: loading, structure (the model) and semantic rules, as located findings."""
+"""Validating plans: loading, structure (the model) and semantic rules, as located findings.
+
+A plan is read, validated and its criteria evaluated once: the `FileResult`
+carries the model, the findings and the criteria table, and `render`, `diff`
+and `check` reuse it. Clean plans are read on the fast path (no positions);
+only a plan with findings is read again with positions, to locate them: its
+model and rules are not run twice.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from planas.criteria import CriteriaTable, evaluate_criteria
 from planas.findings import Finding, FindingCounts, format_path, make_params
+from planas.loading.fast import SlowPath, fast_load
 from planas.loading.positional import (
     LoadedDocument,
     LoadProblem,
@@ -18,28 +28,29 @@ from planas.loading.positional import (
 from planas.model import Plan
 from planas.reference import Reference, load_reference
 from planas.validation.registry import RULES
-from planas.validation.rules import semantic_issues
+from planas.validation.rules import Issue, semantic_issues
 from planas.validation.structural import structural_findings
 
 
 @dataclass(frozen=True)
 class FileResult(FindingCounts):
-    """The outcome of validating one plan file."""
+    """The outcome of validating one plan file: findings, and the model and criteria when it holds."""
 
     file: str
     findings: tuple[Finding, ...]
     plan: Plan | None = None
-    document: LoadedDocument | None = None
+    criteria: CriteriaTable | None = None
+    data: dict[str, Any] | None = None
 
 
 MAX_FINDINGS = 500
 """Findings reported per file; a broken generator can produce millions, nobody reads them."""
 
 
-def _more(doc: LoadedDocument, hidden: int) -> tuple[Finding, ...]:
+def _more(file: str, hidden: int) -> tuple[Finding, ...]:
     if hidden <= 0:
         return ()
-    return (Finding(doc.file, 1, 1, "E0209", RULES["E0209"].severity, "", make_params({"count": hidden})),)
+    return (Finding(file, 1, 1, "E0209", RULES["E0209"].severity, "", make_params({"count": hidden})),)
 
 
 def _raw_status(data: dict[str, object]) -> str:
@@ -48,56 +59,73 @@ def _raw_status(data: dict[str, object]) -> str:
     return status if isinstance(status, str) else "patvirtintas"
 
 
-def validate_document(
-    doc: LoadedDocument, reference: Reference | None = None
-) -> tuple[Plan | None, tuple[Finding, ...]]:
+def _structural(doc: LoadedDocument, error: ValidationError) -> tuple[Finding, ...]:
+    status = _raw_status(doc.data)
+    shown = tuple(sorted(structural_findings(error, doc, status, limit=MAX_FINDINGS)))
+    return shown + _more(doc.file, error.error_count() - len(shown))
+
+
+def _located(doc: LoadedDocument, plan: Plan, issues: list[Issue]) -> tuple[Finding, ...]:
+    status = plan.metadata.status
+    findings = set()
+    for issue in issues:
+        pos = doc.positions.locate(issue.loc, key=issue.key)
+        findings.add(Finding(file=doc.file, line=pos.line, column=pos.column, code=issue.code,
+                             severity=RULES[issue.code].severity_for(status),
+                             path=format_path(issue.loc), params=make_params(issue.params)))
+    kept = sorted(findings)
+    return tuple(kept[:MAX_FINDINGS]) + _more(doc.file, len(kept) - MAX_FINDINGS)
+
+
+def validate_document(doc: LoadedDocument, reference: Reference | None = None) -> FileResult:
     """Validate loaded data: the model first, then (when it holds) the semantic rules."""
     reference = reference or load_reference()
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError as error:
-        status = _raw_status(doc.data)
-        shown = tuple(sorted(structural_findings(error, doc, status, limit=MAX_FINDINGS)))
-        return None, shown + _more(doc, error.error_count() - len(shown))
-    status = plan.metadata.status
-    findings = []
-    for issue in semantic_issues(plan, reference):
-        pos = doc.positions.locate(issue.loc, key=issue.key)
-        findings.append(
-            Finding(
-                file=doc.file,
-                line=pos.line,
-                column=pos.column,
-                code=issue.code,
-                severity=RULES[issue.code].severity_for(status),
-                path=format_path(issue.loc),
-                params=make_params(issue.params),
-            )
-        )
-    kept = sorted(set(findings))
-    return plan, tuple(kept[:MAX_FINDINGS]) + _more(doc, len(kept) - MAX_FINDINGS)
+        return FileResult(doc.file, _structural(doc, error), data=doc.data)
+    criteria = evaluate_criteria(plan, reference)
+    findings = _located(doc, plan, semantic_issues(plan, reference, criteria))
+    return FileResult(doc.file, findings, plan, criteria, doc.data)
 
 
 def _problem_result(file: str, problem: LoadProblem) -> FileResult:
-    finding = Finding(
-        file=file,
-        line=problem.line,
-        column=problem.column,
-        code=problem.code,
-        severity=RULES[problem.code].severity,
-        params=make_params(problem.params),
-    )
+    finding = Finding(file=file, line=problem.line, column=problem.column, code=problem.code,
+                      severity=RULES[problem.code].severity, params=make_params(problem.params))
     return FileResult(file=file, findings=(finding,))
+
+
+def _positional(raw: bytes, file: str) -> LoadedDocument | FileResult:
+    """The document with positions, or the result of a file that cannot become one."""
+    try:
+        return load_plan_text(decode_plan_bytes(raw), file)
+    except LoadProblem as problem:
+        return _problem_result(file, problem)
 
 
 def validate_bytes(raw: bytes, file: str, reference: Reference | None = None) -> FileResult:
     """Validate a plan given as bytes (`file` names it in findings)."""
+    reference = reference or load_reference()
     try:
-        doc = load_plan_text(decode_plan_bytes(raw), file)
-    except LoadProblem as problem:
-        return _problem_result(file, problem)
-    plan, findings = validate_document(doc, reference)
-    return FileResult(file=file, findings=findings, plan=plan, document=doc)
+        data = fast_load(raw)
+    except SlowPath:
+        loaded = _positional(raw, file)
+        return loaded if isinstance(loaded, FileResult) else validate_document(loaded, reference)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as error:
+        loaded = _positional(raw, file)
+        if isinstance(loaded, FileResult):  # pragma: no cover - the readers agree (property test)
+            return loaded
+        return FileResult(file, _structural(loaded, error), data=loaded.data)
+    criteria = evaluate_criteria(plan, reference)
+    issues = semantic_issues(plan, reference, criteria)
+    if not issues:
+        return FileResult(file, (), plan, criteria, data)
+    loaded = _positional(raw, file)
+    if isinstance(loaded, FileResult):  # pragma: no cover - the readers agree (property test)
+        return loaded
+    return FileResult(file, _located(loaded, plan, issues), plan, criteria, data)
 
 
 def validate_file(path: Path, reference: Reference | None = None) -> FileResult:

@@ -81,6 +81,12 @@ def cross_year_issues(
     """Issues between a plan and the same municipality's plan of the year before (not yet located)."""
     old = old_plan if isinstance(old_plan, YearFacts) else YearFacts.of(old_plan)
     new = new_plan if isinstance(new_plan, YearFacts) else YearFacts.of(new_plan)
+    yield from _indicator_issues(old, new)
+    yield from _jump_issues(old, new, jump)
+
+
+def _indicator_issues(old: YearFacts, new: YearFacts) -> Iterator[Issue]:
+    """X1001 and X1002: baselines against last year's actuals, targets that never got one."""
     for key, (i, j, baseline, _, _) in sorted(new.indicators.items()):
         previous = old.indicators.get(key)
         actual = previous[4] if previous is not None else None
@@ -91,6 +97,10 @@ def cross_year_issues(
         if target is not None and actual is None:
             yield ("old", "X1002", ("action_plan", "measures", i, "indicators", j),
                    {"ref": key[1], "target": target, "year": old.year})
+
+
+def _jump_issues(old: YearFacts, new: YearFacts, jump: Decimal) -> Iterator[Issue]:
+    """X1003: planned recipients and funds that move by more than `jump` without a note."""
     for record_key, (i, planned, has_note) in new.planned.items():
         before = old.planned.get(record_key)
         if before is None or has_note or planned is None or before[1] is None:

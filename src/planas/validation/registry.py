@@ -123,6 +123,13 @@ _RULES = (
          "{count} more findings are not shown (the first 500 are).",
          "Pataisykite rodomas klaidas ir paleiskite dar kartą; dažnai jos kartojasi.",
          "Fix the errors shown and run again; they often repeat."),
+    Rule("E0210", E, "XML 1.0 (5-asis leidimas) 2.2 sk. „Characters“: Word (OOXML) dokumentai ir JUnit ataskaitos yra XML",
+         "Tekste yra valdymo simbolis {char}, kurio Word dokumentas negali turėti.",
+         "The text holds the control character {char}, which a Word document cannot hold.",
+         "Ištrinkite simbolį (dažnai jis atsiranda kopijuojant tekstą iš kitos programos); eilutes "
+         "skaidykite tikromis eilutėmis, ne \\x.. kodais.",
+         "Delete the character (it often comes with text copied from another program); break lines "
+         "with real lines, not \\x.. escapes."),
     # --- references ---------------------------------------------------------------------
     Rule("E0301", E, f"{_FORM}: priemonės susiejamos su tikslais", "Nurodytas nežinomas tikslas „{ref}“.",
          "Unknown goal '{ref}'.",
@@ -164,6 +171,23 @@ _RULES = (
     Rule("E0311", E, "planas: duomenų įrašų tapatybė", "Įrašas {ref} pakartotas (jau yra: {first}).",
          "Record {ref} is repeated (already at {first}).",
          "Sujunkite pasikartojančius įrašus į vieną.", "Merge the repeated records into one."),
+    Rule("W0312", W, "Teritorijos administracinių vienetų ir jų ribų įstatymas: savivaldybių pavadinimai "
+         "(municipalities.yaml)",
+         "„{name}“ – ne oficialus savivaldybės pavadinimas.",
+         "'{name}' is not the municipality's official name.",
+         "Įrašykite oficialų pavadinimą vardininku; plano antraštėje jis rašomas kilmininku.",
+         "Write the official name in the nominative; the title puts it in the genitive."),
+    Rule("W0313", W, "Teritorijos administracinių vienetų ir jų ribų įstatymas: savivaldybių pavadinimai "
+         "(municipalities.yaml)",
+         "Savivaldybės „{name}“ nėra Lietuvos savivaldybių sąraše.",
+         "'{name}' is not in the list of Lithuanian municipalities.",
+         "Patikrinkite pavadinimo rašybą (oficialus pavadinimas vardininku, pvz. „Birštono savivaldybė“).",
+         "Check the spelling (the official name in the nominative, e.g. 'Birštono savivaldybė')."),
+    Rule("E0314", E, f"{_FORM}: skyriai, skirsniai ir priedai (form_layouts.yaml)",
+         "Plano formoje nėra skyriaus, skirsnio ar priedo „{ref}“.",
+         "The plan form has no chapter, section or annex '{ref}'.",
+         "document.headings raktas – skirsnio ar priedo identifikatorius arba skyriaus numeris: {known}.",
+         "A document.headings key is a section or annex id or a chapter number: {known}."),
     # --- totals and numbers --------------------------------------------------------------
     Rule("E0401", E, f"{_FORM}, 7 skirsnis: sumos turi sutapti", "Nurodyta suma {stated} Eur nesutampa su šaltinių suma {computed} Eur.",
          "The stated total {stated} EUR differs from the sum of sources {computed} EUR.",
@@ -231,6 +255,12 @@ _RULES = (
          "{municipality} already has a {year} plan in {other}.",
          "Palikite vieną planą tiems metams arba pataisykite metadata.year / savivaldybę.",
          "Keep one plan for that year, or correct metadata.year or the municipality."),
+    # --- repository settings (.planas.yaml) --------------------------------------------------
+    Rule("E1201", E, "planas: saugyklos nustatymai (.planas.yaml; README, „planas check“)",
+         "Nustatymuose nurodytas nežinomas taisyklės kodas „{ref}“.",
+         "The settings name an unknown rule code '{ref}'.",
+         "Naudokite kodą iš taisyklių sąrašo (docs/rules.md), pvz. W0601.",
+         "Use a code from the rules reference (docs/rules.md), e.g. W0601."),
     # --- across years (planas check) -------------------------------------------------------
     Rule("X1001", W, "Metodika 1132: stebėsena; pradinė reikšmė = praėjusių metų pasiekta",
          "Rodiklio „{ref}“ pradinė reikšmė {baseline} nesutampa su {year} m. pasiekta reikšme {actual} ({old_file}).",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from planas import __version__
 from planas.findings import Finding, Severity
+from planas.i18n import counted
 from planas.reference import load_reference
 from planas.validation import FileResult
 from planas.validation.registry import Lang, clause, hint, message
@@ -18,34 +19,12 @@ JSON_REPORT_VERSION = 1
 _SEVERITY_LT = {Severity.ERROR: "klaida", Severity.WARNING: "įspėjimas"}
 
 
-def plural_lt(count: int, one: str, few: str, many: str) -> str:
-    """Lithuanian plural: 1 klaida, 2 klaidos, 10 klaidų, 21 klaida."""
-    if count % 10 == 1 and count % 100 != 11:
-        word = one
-    elif 2 <= count % 10 <= 9 and not 12 <= count % 100 <= 19:
-        word = few
-    else:
-        word = many
-    return f"{count} {word}"
-
-
-def _plural_en(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary_line(results: Sequence[FileResult], lang: Lang) -> str:
     """One closing line: how many files, errors and warnings."""
-    files = len(results)
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
-    if lang == "en":
-        return (f"{_plural_en(files, 'file')}: {_plural_en(errors, 'error')}, "
-                f"{_plural_en(warnings, 'warning')}")
-    return (
-        f"{plural_lt(files, 'failas', 'failai', 'failų')}: "
-        f"{plural_lt(errors, 'klaida', 'klaidos', 'klaidų')}, "
-        f"{plural_lt(warnings, 'įspėjimas', 'įspėjimai', 'įspėjimų')}"
-    )
+    return (f"{counted(lang, len(results), 'file')}: {counted(lang, errors, 'error')}, "
+            f"{counted(lang, warnings, 'warning')}")
 
 
 def format_finding_text(finding: Finding, lang: Lang) -> str:
@@ -126,10 +105,14 @@ def report_github(results: Sequence[FileResult], lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+REPORTERS: dict[str, Callable[[Sequence[FileResult], Lang], str]] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+}
+"""Every format of `validate`'s report: one shape, (results, lang) -> text."""
+
+
 def render_report(results: Sequence[FileResult], fmt: ReportFormat, lang: Lang) -> str:
     """The report in the chosen format."""
-    if fmt == "json":
-        return report_json(results, lang)
-    if fmt == "github":
-        return report_github(results, lang)
-    return report_text(results, lang)
+    return REPORTERS[fmt](results, lang)

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from planas.criteria import evaluate_criteria
+from planas.criteria import CriteriaTable, evaluate_criteria
 from planas.findings import format_path
 from planas.model import Plan
-from planas.reference import Reference
+from planas.reference import Reference, load_municipalities
 
 Loc = tuple[Any, ...]
 
@@ -46,10 +46,32 @@ def _known_list(values: Sequence[str]) -> str:
     return shown + (", …" if len(values) > 8 else "") if values else "—"
 
 
+def _municipality_name(name: str) -> Iterator[Issue]:
+    """W0312 for an informal form of a real municipality's name, W0313 for a near miss of one.
+
+    A name far from every real one (an example's "Pavyzdžio rajono savivaldybė")
+    is left alone: it is printed as typed, and guessing would only mislead.
+    """
+    municipalities = load_municipalities()
+    if municipalities.official(name) is not None:
+        return
+    loc = ("metadata", "municipality", "name")
+    alias = municipalities.by_alias(name)
+    if alias is not None:
+        yield Issue("W0312", loc, params={"name": name, "did_you_mean": alias.name})
+        return
+    official = [m.name for m in municipalities.municipalities]
+    close = difflib.get_close_matches(name, official, n=1, cutoff=0.85)
+    first_word = name.split(" ", 1)[0]
+    if close and difflib.SequenceMatcher(None, first_word, close[0].split(" ", 1)[0]).ratio() >= 0.8:
+        yield Issue("W0313", loc, params={"name": name, "did_you_mean": close[0]})
+
+
 class _Checker:
-    def __init__(self, plan: Plan, ref: Reference) -> None:
+    def __init__(self, plan: Plan, ref: Reference, criteria: CriteriaTable) -> None:
         self.plan = plan
         self.ref = ref
+        self.criteria_table = criteria
         self.year = plan.metadata.year
         self.regime = ref.regime_for_year(self.year)
         self.service_aliases = {
@@ -91,6 +113,8 @@ class _Checker:
         if meta.regime is not None and meta.regime != self.regime.id:
             yield Issue("E0502", ("metadata", "regime"),
                         params={"regime": meta.regime, "year": self.year, "expected": self.regime.id})
+        yield from _municipality_name(meta.municipality.name)
+        yield from self.headings()
         approval = meta.approval
         if meta.status == "patvirtintas":
             if approval is None:
@@ -103,6 +127,16 @@ class _Checker:
         if approval is not None and approval.decision_date is not None and approval.decision_date.year != self.year:
             yield Issue("W0503", ("metadata", "approval", "decision_date"),
                         params={"date": approval.decision_date.isoformat(), "year": self.year})
+
+    def headings(self) -> Iterator[Issue]:
+        """E0314: every document.headings key names a part of the regime's form."""
+        layout = self.ref.layouts[self.regime.form]
+        known = [*(c.number for c in layout.chapters), *(s.id for c in layout.chapters for s in c.sections),
+                 *(a.id for a in layout.annexes)]
+        for key in self.plan.document.headings:
+            if key not in known:
+                yield Issue("E0314", ("document", "headings", key), key=True,
+                            params={"ref": key, "known": _known_list(known), **_suggest(key, known)})
 
     def introduction(self) -> Iterator[Issue]:
         intro = self.plan.introduction
@@ -259,6 +293,11 @@ class _Checker:
                     yield Issue("E0702", loc, params={"ref": indicator.id})
 
     def completeness(self) -> Iterator[Issue]:
+        yield from self.facts_and_plans()
+        yield from self.provisional()
+        yield from self.form_sections()
+
+    def facts_and_plans(self) -> Iterator[Issue]:
         analysis = self.plan.analysis
         previous = self.year - 1
         if analysis.provision and not any(
@@ -269,6 +308,17 @@ class _Checker:
             e.year == previous and e.kind == "faktas" for r in analysis.finance for e in r.entries
         ):
             yield Issue("C0802", ("analysis", "finance"), params={"year": previous, "what": "lėšos (kind: faktas)"})
+        if analysis.provision and not any(
+            self.year in r.years and r.years[self.year].planned is not None for r in analysis.provision
+        ):
+            yield Issue("W0504", ("analysis", "provision"), params={"year": self.year, "what": "gavėjai (planned)"})
+        if analysis.finance and not any(
+            e.year == self.year and e.kind == "planas" for r in analysis.finance for e in r.entries
+        ):
+            yield Issue("W0504", ("analysis", "finance"), params={"year": self.year, "what": "lėšos (kind: planas)"})
+
+    def provisional(self) -> Iterator[Issue]:
+        analysis = self.plan.analysis
         for i, record in enumerate(analysis.provision):
             for year, values in record.years.items():
                 if values.provisional:
@@ -279,14 +329,8 @@ class _Checker:
                 if entry.provisional:
                     yield Issue("C0804", ("analysis", "finance", i, "entries", j),
                                 params={"year": entry.year, "what": "lėšos"})
-        if analysis.provision and not any(
-            self.year in r.years and r.years[self.year].planned is not None for r in analysis.provision
-        ):
-            yield Issue("W0504", ("analysis", "provision"), params={"year": self.year, "what": "gavėjai (planned)"})
-        if analysis.finance and not any(
-            e.year == self.year and e.kind == "planas" for r in analysis.finance for e in r.entries
-        ):
-            yield Issue("W0504", ("analysis", "finance"), params={"year": self.year, "what": "lėšos (kind: planas)"})
+
+    def form_sections(self) -> Iterator[Issue]:
         layout = self.ref.layouts[self.regime.form]
         dumped = self.plan.model_dump(mode="python", include={"metadata", "introduction", "analysis",
                                                               "action_plan", "monitoring"})
@@ -307,7 +351,7 @@ class _Checker:
                             params={"ref": override.criterion, "known": _known_list(known),
                                     **_suggest(override.criterion, known)})
             yield from self.year_after(override.year, ("criteria", "overrides", i, "year"))
-        table = evaluate_criteria(self.plan, self.ref)
+        table = self.criteria_table
         reported: set[str] = set()
         for row in table.rows:
             if row.computable or row.criterion.id in reported:
@@ -345,6 +389,7 @@ def filled(data: object, path: str) -> bool:
     return current not in (None, "", [], {})
 
 
-def semantic_issues(plan: Plan, reference: Reference) -> list[Issue]:
-    """Every semantic issue of a structurally valid plan."""
-    return list(_Checker(plan, reference).run())
+def semantic_issues(plan: Plan, reference: Reference, criteria: CriteriaTable | None = None) -> list[Issue]:
+    """Every semantic issue of a structurally valid plan (`criteria`: its evaluated table, if at hand)."""
+    table = criteria if criteria is not None else evaluate_criteria(plan, reference)
+    return list(_Checker(plan, reference, table).run())

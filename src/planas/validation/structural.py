@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -78,12 +79,18 @@ def _limit_text(kind: str, ctx: dict[str, Any], fallback: str) -> tuple[str, str
         return fallback, fallback
 
 
+def _visible(text: str) -> str:
+    r"""Control characters spelled out (`\x1b`): a message must not carry them to a terminal or XML."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n" else c
+                   for c in text)
+
+
 def _show(value: object) -> str:
     if isinstance(value, dict):
         return "{…}"
     if isinstance(value, list):
         return "[…]"
-    text = str(value)
+    text = _visible(str(value))
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -102,9 +109,9 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def model_at(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> type[BaseModel] | None:
     """The model class whose fields live at `loc` (a mapping in the document)."""
-    current: type[BaseModel] | None = Plan
+    current: type[BaseModel] | None = root
     for element in loc:
         if current is None:
             return None
@@ -129,55 +136,75 @@ def _finding(doc: LoadedDocument, code: str, loc: tuple[Any, ...], *, at_key: bo
 
 
 def structural_findings(
-    error: ValidationError, doc: LoadedDocument, status: str, *, limit: int | None = None
+    error: ValidationError, doc: LoadedDocument, status: str, *, limit: int | None = None,
+    root: type[BaseModel] = Plan,
 ) -> Iterator[Finding]:
-    """Turn each pydantic error into one located finding (at most `limit` of them)."""
+    """Turn each pydantic error into one located finding (at most `limit` of them).
+
+    `root` is the model the document was validated against (a plan, or repository settings).
+    """
     errors = error.errors(include_url=False, include_input=True)
     if limit is not None:
         errors = errors[:limit]
     for err in errors:
-        kind = err["type"]
-        loc = tuple(err["loc"])
-        value = err.get("input")
-        ctx = err.get("ctx") or {}
-        is_key = "[key]" in loc
-        if kind == "extra_forbidden":
-            parent = model_at(loc[:-1])
-            allowed = list(parent.model_fields) if parent is not None else []
-            name = str(loc[-1])
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            yield _finding(doc, "E0201", loc, at_key=True, status=status, key=name,
-                           **({"did_you_mean": close[0]} if close else {}))
-        elif kind == "missing":
-            parent = model_at(loc[:-1])
-            field = str(loc[-1])
-            info = parent.model_fields.get(field) if parent is not None else None
-            title = (info.title if info is not None else None) or field
-            description = (info.description if info is not None else None) or ""
-            yield _finding(doc, "E0202", loc, at_key=False, status=status, field=field, title=title,
-                           description=description)
-        elif kind in _DATE_TYPES:
-            yield _finding(doc, "E0204", loc, at_key=is_key, status=status, value=_show(value))
-        elif kind in _RANGE_TYPES:
-            limit_lt, limit_en = _limit_text(kind, ctx, err["msg"])
-            yield _finding(doc, "E0205", loc, at_key=is_key, status=status, value=_show(value),
-                           limit=limit_lt, limit_en=limit_en)
-        elif kind == "literal_error":
-            choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
-            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
-            yield _finding(doc, "E0206", loc, at_key=is_key, status=status, value=_show(value),
-                           choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
-        elif kind == "string_pattern_mismatch" and ctx.get("pattern") == _FUNDING_PATTERN:
-            choices = ["SB", "VBD", "VB", "ES", "UF", "IL", "P", "GM", "K"]
-            close = difflib.get_close_matches(str(value).upper(), choices, n=1, cutoff=0.5)
-            yield _finding(doc, "E0206", loc, at_key=True, status=status, value=_show(value),
-                           choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
-        elif kind == "string_pattern_mismatch":
-            yield _finding(doc, "E0207", loc, at_key=is_key, status=status, value=_show(value),
-                           detail=str(ctx.get("pattern", "")))
-        elif kind in _EXPECTED:
-            expected_lt, expected_en = _EXPECTED[kind]
-            yield _finding(doc, "E0203", loc, at_key=is_key, status=status, value=_show(value),
-                           expected=expected_lt, expected_en=expected_en)
+        if err["type"] in ("extra_forbidden", "missing"):
+            yield _field_finding(err, doc, status, root)
+        elif err["type"] in ("literal_error", "string_pattern_mismatch"):
+            yield _choice_finding(err, doc, status)
         else:
-            yield _finding(doc, "E0208", loc, at_key=is_key, status=status, detail=err["msg"])
+            yield _value_finding(err, doc, status)
+
+
+def _field_finding(err: Any, doc: LoadedDocument, status: str, root: type[BaseModel]) -> Finding:
+    """An unknown key (with "did you mean") or a missing required field (with its description)."""
+    loc = tuple(err["loc"])
+    parent = model_at(loc[:-1], root)
+    if err["type"] == "extra_forbidden":
+        allowed = list(parent.model_fields) if parent is not None else []
+        name = _visible(str(loc[-1]))
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        return _finding(doc, "E0201", loc, at_key=True, status=status, key=name,
+                        **({"did_you_mean": close[0]} if close else {}))
+    field = str(loc[-1])
+    info = parent.model_fields.get(field) if parent is not None else None
+    title = (info.title if info is not None else None) or field
+    description = (info.description if info is not None else None) or ""
+    return _finding(doc, "E0202", loc, at_key=False, status=status, field=field, title=title,
+                    description=description)
+
+
+def _choice_finding(err: Any, doc: LoadedDocument, status: str) -> Finding:
+    """A value outside its list of choices, or not in its format."""
+    loc, value, ctx = tuple(err["loc"]), err.get("input"), err.get("ctx") or {}
+    is_key = "[key]" in loc
+    if err["type"] == "literal_error":
+        choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+        return _finding(doc, "E0206", loc, at_key=is_key, status=status, value=_show(value),
+                        choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
+    if ctx.get("pattern") == _FUNDING_PATTERN:
+        choices = ["SB", "VBD", "VB", "ES", "UF", "IL", "P", "GM", "K"]
+        close = difflib.get_close_matches(str(value).upper(), choices, n=1, cutoff=0.5)
+        return _finding(doc, "E0206", loc, at_key=True, status=status, value=_show(value),
+                        choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
+    return _finding(doc, "E0207", loc, at_key=is_key, status=status, value=_show(value),
+                    detail=str(ctx.get("pattern", "")))
+
+
+def _value_finding(err: Any, doc: LoadedDocument, status: str) -> Finding:
+    """A value of the wrong type, out of range, not a date, or holding a control character."""
+    kind, loc, value, ctx = err["type"], tuple(err["loc"]), err.get("input"), err.get("ctx") or {}
+    is_key = "[key]" in loc
+    if kind == "control_character":
+        return _finding(doc, "E0210", loc, at_key=is_key, status=status, char=ctx.get("char", "?"))
+    if kind in _DATE_TYPES:
+        return _finding(doc, "E0204", loc, at_key=is_key, status=status, value=_show(value))
+    if kind in _RANGE_TYPES:
+        limit_lt, limit_en = _limit_text(kind, ctx, err["msg"])
+        return _finding(doc, "E0205", loc, at_key=is_key, status=status, value=_show(value),
+                        limit=limit_lt, limit_en=limit_en)
+    if kind in _EXPECTED:
+        expected_lt, expected_en = _EXPECTED[kind]
+        return _finding(doc, "E0203", loc, at_key=is_key, status=status, value=_show(value),
+                        expected=expected_lt, expected_en=expected_en)
+    return _finding(doc, "E0208", loc, at_key=is_key, status=status, detail=err["msg"])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from planas.criteria import evaluate_criteria
+from planas.criteria import CriteriaTable, evaluate_criteria
 from planas.model import Plan
 from planas.reference import Reference
 
@@ -135,39 +135,54 @@ def _is_scalar_list(items: list[Any]) -> bool:
 
 
 def _walk(old: Any, new: Any, path: tuple[str, ...], shape: tuple[str, ...]) -> Iterator[Change]:
+    """Every change below `path`: mappings by key, identity lists by id, scalar lists as sets."""
     if isinstance(old, dict) and isinstance(new, dict):
-        for key in sorted({*old, *new}, key=lambda k: (isinstance(k, str), str(k).zfill(12))):
-            step = str(key)
-            child_shape = shape if isinstance(key, int) else (*shape, step)
-            if key not in new:
-                yield Change(_section((*path, step)), "removed", (*path, step), old[key], None)
-            elif key not in old:
-                yield Change(_section((*path, step)), "added", (*path, step), None, new[key])
-            else:
-                yield from _walk(old[key], new[key], (*path, step), child_shape)
+        yield from _walk_mapping(old, new, path, shape)
         return
     if isinstance(old, list) and isinstance(new, list):
         identity = IDENTITY.get(shape)
         if identity is not None:
-            old_items = {identity(item): item for item in old}
-            new_items = {identity(item): item for item in new}
-            for ident in sorted({*old_items, *new_items}):
-                step = f"[{ident}]"
-                if ident not in new_items:
-                    yield Change(_section(path), "removed", (*path, step), old_items[ident], None)
-                elif ident not in old_items:
-                    yield Change(_section(path), "added", (*path, step), None, new_items[ident])
-                else:
-                    yield from _walk(old_items[ident], new_items[ident], (*path, step), shape)
+            yield from _walk_identified(old, new, path, shape, identity)
             return
         if _is_scalar_list(old) and _is_scalar_list(new):
-            for item in sorted({str(i) for i in old} - {str(i) for i in new}):
-                yield Change(_section(path), "removed", (*path, f"[{item}]"), item, None)
-            for item in sorted({str(i) for i in new} - {str(i) for i in old}):
-                yield Change(_section(path), "added", (*path, f"[{item}]"), None, item)
+            yield from _walk_scalars(old, new, path)
             return
     if old != new:
         yield Change(_section(path), "changed", path, old, new)
+
+
+def _walk_mapping(old: dict[Any, Any], new: dict[Any, Any], path: tuple[str, ...],
+                  shape: tuple[str, ...]) -> Iterator[Change]:
+    for key in sorted({*old, *new}, key=lambda k: (isinstance(k, str), str(k).zfill(12))):
+        step = str(key)
+        child_shape = shape if isinstance(key, int) else (*shape, step)
+        if key not in new:
+            yield Change(_section((*path, step)), "removed", (*path, step), old[key], None)
+        elif key not in old:
+            yield Change(_section((*path, step)), "added", (*path, step), None, new[key])
+        else:
+            yield from _walk(old[key], new[key], (*path, step), child_shape)
+
+
+def _walk_identified(old: list[Any], new: list[Any], path: tuple[str, ...], shape: tuple[str, ...],
+                     identity: Callable[[Any], str]) -> Iterator[Change]:
+    old_items = {identity(item): item for item in old}
+    new_items = {identity(item): item for item in new}
+    for ident in sorted({*old_items, *new_items}):
+        step = f"[{ident}]"
+        if ident not in new_items:
+            yield Change(_section(path), "removed", (*path, step), old_items[ident], None)
+        elif ident not in old_items:
+            yield Change(_section(path), "added", (*path, step), None, new_items[ident])
+        else:
+            yield from _walk(old_items[ident], new_items[ident], (*path, step), shape)
+
+
+def _walk_scalars(old: list[Any], new: list[Any], path: tuple[str, ...]) -> Iterator[Change]:
+    for item in sorted({str(i) for i in old} - {str(i) for i in new}):
+        yield Change(_section(path), "removed", (*path, f"[{item}]"), item, None)
+    for item in sorted({str(i) for i in new} - {str(i) for i in old}):
+        yield Change(_section(path), "added", (*path, f"[{item}]"), None, item)
 
 
 def _services(plan: Plan) -> set[str]:
@@ -175,8 +190,7 @@ def _services(plan: Plan) -> set[str]:
     return {s.service for p in analysis.providers for s in p.services} | {r.service for r in analysis.provision}
 
 
-def _criteria_values(plan: Plan, reference: Reference) -> dict[tuple[str, str], tuple[Decimal | None, str]]:
-    table = evaluate_criteria(plan, reference)
+def _criteria_values(table: CriteriaTable) -> dict[tuple[str, str], tuple[Decimal | None, str]]:
     values: dict[tuple[str, str], tuple[Decimal | None, str]] = {}
     for row in table.rows:
         name = row.criterion.id if row.service is None else f"{row.criterion.id}:{row.service}"
@@ -185,13 +199,13 @@ def _criteria_values(plan: Plan, reference: Reference) -> dict[tuple[str, str], 
     return values
 
 
-def _criteria_changes(old: Plan, new: Plan, reference: Reference) -> Iterable[Change]:
+def _criteria_changes(old: Plan, new: Plan, tables: tuple[CriteriaTable, CriteriaTable]) -> Iterable[Change]:
     """Revised values in the years both tables show, and each criterion's plan-year value then and now.
 
     Years that only fall out of (or into) the three-year window are not changes
     anybody made, so they are not reported.
     """
-    before, after = _criteria_values(old, reference), _criteria_values(new, reference)
+    before, after = _criteria_values(tables[0]), _criteria_values(tables[1])
     old_year, new_year = str(old.metadata.year), str(new.metadata.year)
     for key in sorted(set(before) & set(after)):
         (old_value, unit), (new_value, _) = before[key], after[key]
@@ -208,8 +222,11 @@ def _criteria_changes(old: Plan, new: Plan, reference: Reference) -> Iterable[Ch
             yield Change("criteria", "changed", path, old_value, new_value, unit or new_unit)
 
 
-def diff_plans(old: Plan, new: Plan, reference: Reference, *, old_label: str = "", new_label: str = "") -> PlanDiff:
-    """Every difference between two plans, matched by identity."""
+def diff_plans(
+    old: Plan, new: Plan, reference: Reference, *, old_label: str = "", new_label: str = "",
+    criteria: tuple[CriteriaTable | None, CriteriaTable | None] = (None, None),
+) -> PlanDiff:
+    """Every difference between two plans, matched by identity (`criteria`: tables validation evaluated)."""
     old_data = old.model_dump(mode="python", exclude={"schema_version"})
     new_data = new.model_dump(mode="python", exclude={"schema_version"})
     changes = list(_walk(old_data, new_data, (), ()))
@@ -218,7 +235,8 @@ def diff_plans(old: Plan, new: Plan, reference: Reference, *, old_label: str = "
                    for c in sorted(new_services - old_services))
     changes.extend(Change("services", "removed", ("services", f"[{c}]"), c, None)
                    for c in sorted(old_services - new_services))
-    changes.extend(_criteria_changes(old, new, reference))
+    tables = (criteria[0] or evaluate_criteria(old, reference), criteria[1] or evaluate_criteria(new, reference))
+    changes.extend(_criteria_changes(old, new, tables))
     changes.sort(key=lambda c: (_SECTION_ORDER[c.section], _natural(c.path)))
     return PlanDiff(old_label, new_label, old, new, tuple(changes))
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from decimal import Decimal
+from collections.abc import Callable
+from decimal import Decimal, localcontext
 from typing import Any, Literal
 
 from planas import __version__
@@ -20,7 +21,6 @@ from planas.years.diff import SECTIONS, Change, PlanDiff
 DiffFormat = Literal["text", "md", "json"]
 JSON_DIFF_VERSION = 1
 _TITLES = {section: (lt, en) for section, lt, en in SECTIONS}
-_KIND_LT = {"added": "pridėta", "removed": "pašalinta", "changed": "pakeista"}
 
 
 def _is_number(value: object) -> bool:
@@ -35,7 +35,8 @@ def delta(change: Change) -> tuple[Decimal, Decimal | None] | None:
     difference = new - old
     if change.unit == "proc." or old == 0:
         return difference, None
-    return difference, (difference / old * 100).quantize(Decimal("0.1"))
+    with localcontext(prec=80):  # bounded figures, but their ratio can need more than 28 digits
+        return difference, (difference / old * 100).quantize(Decimal("0.1"))
 
 
 class _Labels:
@@ -266,10 +267,14 @@ def report_json(diff: PlanDiff, reference: Reference) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+REPORTERS: dict[str, Callable[[PlanDiff, Reference, str], str]] = {
+    "text": report_text,
+    "md": report_markdown,
+    "json": lambda diff, reference, _lang: report_json(diff, reference),  # both languages' titles
+}
+"""Every format of `diff`'s report: one shape, (diff, reference, lang) -> text."""
+
+
 def render_diff(diff: PlanDiff, reference: Reference, fmt: DiffFormat, lang: str = "lt") -> str:
     """The diff in the chosen format."""
-    if fmt == "json":
-        return report_json(diff, reference)
-    if fmt == "md":
-        return report_markdown(diff, reference, lang)
-    return report_text(diff, reference, lang)
+    return REPORTERS[fmt](diff, reference, lang)

@@ -1,0 +1,290 @@
+"""The typer application: options are parsed into an options object, and `run(options)` gives the exit code.
+
+Each command's work lives in its own module (`planas.cli.validate`, `.render`,
+`.diff`, `.new`, `.check`), imported only when that command runs, so that
+`planas validate` never loads the rendering stack. Exit codes, the same for
+every command: 0 success; 1 findings (an invalid plan, a stale document,
+differences with --exit-code); 2 the tool could not do its job (missing file,
+bad option, internal error).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import sys
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from planas import __version__
+from planas.cli import coercion
+from planas.cli.output import Output
+from planas.errors import UsageError
+
+coercion.install()  # before any parameter is built: see planas.cli.coercion
+app = typer.Typer(
+    name="planas",
+    help="Savivaldybės socialinių paslaugų planas kaip YAML: tikrinimas, dokumentai, palyginimas.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _State:
+    debug = False
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def internal_error_message(error: BaseException) -> str:
+    """What a user reads when planas itself failed: what happened, and what to do about it."""
+    command = " ".join(["planas", *sys.argv[1:]]) if sys.argv[1:] else "planas"
+    return (
+        f"planas: vidinė klaida (internal error): {type(error).__name__}: {error}\n"
+        f"  Tai planas {__version__} klaida, ne jūsų plano (a bug in planas, not in your plan).\n"
+        f"  komanda (command): {command}\n"
+        "  Praneškite apie ją (please report this) planas kūrėjams, pridėkite komandą ir, jei galite, "
+        "plano failą;\n"
+        "  visa klaidos eiga (the traceback): paleiskite tą pačią komandą su --debug."
+    )
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """One top-level handler: user errors in one line, internal errors with what to do (traceback with --debug)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except UsageError as error:
+            Output().error(str(error))
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt:
+            Output().error("nutraukta (interrupted)")
+            raise typer.Exit(EXIT_USAGE) from None
+        except Exception as error:  # noqa: BLE001 - the one place that catches everything
+            if _State.debug:
+                traceback.print_exc()
+            print(internal_error_message(error), file=sys.stderr)  # noqa: T201 - the CLI layer prints
+            raise typer.Exit(EXIT_USAGE) from None
+
+    return wrapper
+
+
+class Lang(StrEnum):
+    """Message language."""
+
+    lt = "lt"
+    en = "en"
+
+
+class ValidateFormat(StrEnum):
+    """Output formats of `validate`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class RenderFormat(StrEnum):
+    """Output formats of `render`."""
+
+    docx = "docx"
+    md = "md"
+
+
+class DiffFormat(StrEnum):
+    """Output formats of `diff`."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+class CheckFormat(StrEnum):
+    """Stdout formats of `check`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planas {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Parodyti versiją ir baigti."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Vidinės klaidos atveju parodyti visą klaidos eigą.")
+    ] = False,
+) -> None:
+    """Savivaldybės socialinių paslaugų planas kaip YAML."""
+    _State.debug = debug
+
+
+@app.command()
+@guarded
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="Plano YAML failai.", show_default=False, readable=False)
+    ],
+    output_format: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="Išvesties formatas.")
+    ] = ValidateFormat.text,
+    lang: LangOption = Lang.lt,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Įspėjimai taip pat laikomi klaidomis (exit 1).")
+    ] = False,
+) -> None:
+    """Patikrinti planus: 0 – tinkami, 1 – rasta klaidų, 2 – nepavyko patikrinti."""
+    from planas.cli.validate import ValidateOptions, run
+
+    options = ValidateOptions(tuple(files), output_format.value, lang.value, strict)
+    raise typer.Exit(run(options, Output(lang.value)))
+
+
+@app.command()
+@guarded
+def render(
+    plan_file: Annotated[Path, typer.Argument(help="Plano YAML failas.", show_default=False, readable=False)],
+    output_format: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="Dokumento formatas.")
+    ] = RenderFormat.docx,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia plano, plan.docx / plan.md)."),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="Savivaldybės Word (.docx) arba Markdown šablonas: failas arba "
+                                        "numatytojo šablono vardas (plan.docx, plan.md.j2)."),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Nieko nerašyti: exit 1, jei diske esantis dokumentas pasenęs."),
+    ] = False,
+    lang: LangOption = Lang.lt,
+    notes: Annotated[
+        bool,
+        typer.Option("--notes", help="Pridėti priedą apie dokumento parengimą (programa, žinynų versijos)."),
+    ] = False,
+) -> None:
+    """Parengti plano dokumentą (Word arba Markdown) su apskaičiuotais kriterijais."""
+    from planas.cli.render import RenderOptions, run
+
+    options = RenderOptions(plan_file, output_format.value, output, template, check, lang.value, notes)
+    raise typer.Exit(run(options, Output(lang.value)))
+
+
+@app.command()
+@guarded
+def diff(
+    old: Annotated[str, typer.Argument(help="Senesnis planas: failas, metai (2020) arba REV:KELIAS.")],
+    new: Annotated[str, typer.Argument(help="Naujesnis planas: failas, metai (2021) arba REV:KELIAS.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Išvesties formatas.")] = DiffFormat.text,
+    repo: Annotated[Path, typer.Option("--repo", help="Planų saugykla, kai nurodomi metai.", readable=False)] = Path(),
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", help="Savivaldybė, kai saugykloje jų kelios.")
+    ] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1, kai yra skirtumų (kaip git diff).")
+    ] = False,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Palyginti du planus: kas pridėta, pašalinta, pakeista (pagal identifikatorius)."""
+    from planas.cli.diff import DiffOptions, run
+
+    options = DiffOptions(old, new, output_format.value, repo, municipality, exit_code, lang.value)
+    raise typer.Exit(run(options, Output(lang.value)))
+
+
+@app.command()
+@guarded
+def new(
+    year: Annotated[int, typer.Argument(help="Naujo plano metai.")],
+    source: Annotated[
+        Path, typer.Option("--from", help="Praėjusių metų planas.", show_default=False, readable=False)
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia, su naujais metais).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Perrašyti esamą failą.")] = False,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Parengti kitų metų plano projektą iš šių metų plano (komentarai ir tvarka išlieka)."""
+    from planas.cli.new import NewOptions, run
+
+    raise typer.Exit(run(NewOptions(year, source, output, force, lang.value), Output(lang.value)))
+
+
+@app.command()
+@guarded
+def check(
+    repo: Annotated[Path, typer.Argument(help="Planų saugykla (aplankas).", readable=False)] = Path(),
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Išvestis ekrane.")] = CheckFormat.text,
+    report: Annotated[
+        list[str] | None,
+        typer.Option("--report", help="Ataskaita į failą: junit:FAILAS, sarif:FAILAS, json:FAILAS, md:FAILAS."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Įspėjimai taip pat laikomi klaidomis.")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Žinomų radinių failas: jie nebelaiko klaidomis.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Įrašyti dabartinius radinius kaip bazinius.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Procesų skaičius (numatyta: branduolių).")] = None,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Patikrinti visus saugyklos planus, metų seką ir užpildymą (CI)."""
+    from planas.cli.check import CheckOptions, run
+
+    options = CheckOptions(repo, output_format.value, tuple(report or ()), strict, baseline, write_baseline,
+                           jobs, lang.value)
+    raise typer.Exit(run(options, Output(lang.value)))
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Išvesti plano JSON schemą (ta pati, kaip schemas/plan.schema.json)."""
+    from planas.schema import plan_schema_text
+
+    Output().data(plan_schema_text())
+
+
+def run_app() -> None:
+    """Run the typer application (see `planas.cli.main`)."""
+    gc.disable()  # until the command's imports are done (output.imports_done)
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as error:  # noqa: BLE001 - errors in option callbacks and the like
+        if _State.debug:
+            traceback.print_exc()
+        print(internal_error_message(error), file=sys.stderr)  # noqa: T201 - the CLI layer prints
+        sys.exit(EXIT_USAGE)

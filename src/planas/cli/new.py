@@ -1,0 +1,52 @@
+"""`planas new`: next year's draft from this year's plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from planas.cli.output import Output, imports_done
+from planas.cli.validate import EXIT_OK
+from planas.errors import UsageError
+
+
+@dataclass(frozen=True)
+class NewOptions:
+    """Which year to draft, from which plan, and where to write it."""
+
+    year: int
+    source: Path
+    output: Path | None = None
+    force: bool = False
+    lang: str = "lt"
+
+
+def run(options: NewOptions, out: Output) -> int:
+    """Write the draft (never over an existing file without --force)."""
+    from planas.loading.fileio import write_atomic
+    from planas.loading.positional import (
+        LoadProblem,
+        decode_plan_bytes,
+        load_plan_text,
+        read_plan_bytes,
+    )
+    from planas.repository.index import identity_of
+    from planas.years.draft import default_output, next_year_text
+
+    imports_done()
+    source = options.source
+    try:  # read once: the identity and the draft both come from this text
+        text = decode_plan_bytes(read_plan_bytes(source))
+        _, old_year, _ = identity_of(load_plan_text(text, str(source)).data)
+    except LoadProblem:
+        old_year = None
+    if old_year is None:
+        raise UsageError(f"{source}: tai ne planas arba jame nėra metadata.year (validate parodys kodėl)")
+    target = options.output or default_output(source, old_year, options.year)
+    if target.exists() and not options.force:
+        raise UsageError(f"{target}: failas jau yra; naudokite --force, jei norite jį perrašyti")
+    draft = next_year_text(text, options.year, str(source))
+    write_atomic(target, draft.encode("utf-8"))
+    out.say(f"{target}: įrašytas {options.year} m. plano projektas; toliau: planas validate {target}",
+            f"{target}: draft plan for {options.year} written; next: planas validate {target}")
+    return EXIT_OK

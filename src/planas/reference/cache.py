@@ -1,0 +1,82 @@
+"""A stamp-checked cache of the built reference data, so that each run does not parse its YAML again.
+
+Parsing and checking the packaged YAML takes 10-20 ms, every command pays it,
+and the data only changes with a release or an edit of the data files. The
+built `Reference` is pickled under the user's cache folder, keyed by a hash of
+the data files' bytes and the planas version: any change to either makes a new
+key. An unwritable, missing or corrupt cache is never an error: the data is
+then built from the YAML as before. `PLANAS_CACHE_DIR=off` turns the cache off.
+
+The cache lives in the user's own folder and is written atomically; like any
+file there, it is trusted as much as the user's own files are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from planas import __version__
+
+T = TypeVar("T")
+_UNPICKLING_ERRORS = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
+                      TypeError, ValueError, MemoryError)
+
+
+def cache_dir() -> Path | None:
+    """The cache folder (`PLANAS_CACHE_DIR`, else `$XDG_CACHE_HOME/planas`, else `~/.cache/planas`)."""
+    chosen = os.environ.get("PLANAS_CACHE_DIR")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "planas"
+
+
+def data_stamp(data_dir: Path) -> str:
+    """A hash of every data file's name and bytes, and of the planas version."""
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    for path in sorted(data_dir.glob("*.yaml")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def cached(kind: type[T], data_dir: Path, build: Callable[[], T]) -> T:
+    """The built data from the cache when its stamp matches, else `build()` (and store it)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    target = folder / f"reference-{data_stamp(data_dir)}.pickle"
+    try:
+        with target.open("rb") as stream:
+            value = pickle.load(stream)  # the user's own cache, written by planas
+        if isinstance(value, kind):
+            return value
+    except OSError:
+        pass
+    except _UNPICKLING_ERRORS:
+        pass  # corrupt or from an incompatible build: rebuilt and replaced below
+    value = build()
+    _store(target, value)
+    return value
+
+
+def _store(target: Path, value: object) -> None:
+    """Write the cache file atomically; a folder that cannot be written just means no cache."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".reference-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(temporary).replace(target)
+    except (OSError, pickle.PicklingError):
+        Path(temporary).unlink(missing_ok=True)
