@@ -30,7 +30,7 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory check-code BIN=$(BIN)
 
 check-code:
-	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts benchmarks fuzz
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -74,21 +74,22 @@ def make_plan(index: int, year: int) -> dict[str, Any]:
             "staff": {"social_workers": base.randint(1, 40), "social_worker_assistants": base.randint(0, 60),
                       "other": base.randint(0, 20)},
             "services": [
-                {"service": s.code, "target_groups": base.sample(groups, 3), "places": base.randint(5, 120),
-                 "price": {"amount": _money(base, 2, 40), "unit": "Eur/val."}}
+                {"service": s.code, "target_groups": base.sample(_pool(s, groups), min(3, len(_pool(s, groups)))),
+                 "places": base.randint(500, 900), "price": {"amount": _money(base, 2, 40), "unit": "Eur/val."}}
                 for s in offered
             ],
         })
     provision = []
     for s in chosen:
-        for group in base.sample(groups, 2):
+        pool = _pool(s, groups)
+        for group in base.sample(pool, min(2, len(pool))):
             provider = next(p["id"] for p in providers if any(x["service"] == s.code for x in p["services"]))
             key = f"{index}/{s.code}/{group}"
             years: dict[int, dict[str, int]] = {}
             for y in (year - 2, year - 1):
-                years[y] = {"recipients": int(_series(key, y, 5, 900)),
+                years[y] = {"recipients": int(_series(key, y, 5, 300)),
                             "waiting": int(_series(key + "/w", y, 0, 40))}
-            years[year] = {"planned": int(_series(key, year, 5, 900))}
+            years[year] = {"planned": int(_series(key, year, 5, 300))}
             provision.append({"service": s.code, "target_group": group, "provider": provider, "years": years})
     finance = []
     for s in chosen:
@@ -122,7 +123,7 @@ def make_plan(index: int, year: int) -> dict[str, Any]:
             "executor": providers[m % 6]["name"],
             "partners": ["Savivaldybės administracija", "Seniūnijos"],
             "deadline": f"{year}-12-31",
-            "funding": {"SB": _money(rng, 1000, 90000)},
+            "funding": {"SB": _money(rng, 100, 800)},  # a part of the service's funds in the finance table
             "status": "planuojama",
             "indicators": [
                 {"id": f"{m // 4 + 1}.{m % 4 + 1}.{k}", "name": f"Rodiklis {k}", "unit": "asm.",
@@ -139,8 +140,9 @@ def make_plan(index: int, year: int) -> dict[str, Any]:
         {"id": "births", "values": dict.fromkeys(range(year - 3, year), population // 120)},
         {"id": "deaths", "values": dict.fromkeys(range(year - 3, year), population // 80)},
     ]
-    social = [{"id": i, "values": {y: rng.randint(10, 3000) for y in range(year - 3, year)}}
+    social = [{"id": i, "values": {y: _series(f"{index}/{i}", y, 10, 3000) for y in range(year - 3, year)}}
               for i in sorted(reference.social_indicators)]
+    _parts_within_wholes(demography + social)
     return {
         "schema_version": 1,
         "metadata": {
@@ -164,8 +166,9 @@ def make_plan(index: int, year: int) -> dict[str, Any]:
         "analysis": {
             "demography": demography,
             "social_indicators": social,
-            "municipal_budget": [{"year": year - 1, "kind": "faktas", "total": _money(rng, 5e6, 9e8)},
-                                 {"year": year, "kind": "planas", "total": _money(rng, 5e6, 9e8)}],
+            "municipal_budget": [
+                {"year": y, "kind": kind, "total": _series(f"{index}/budget", y, 5e6, 9e8, cents=True)}
+                for y, kind in ((year - 1, "faktas"), (year, "planas"))],
             "providers": providers,
             "provision": provision,
             "finance": finance,
@@ -173,6 +176,27 @@ def make_plan(index: int, year: int) -> dict[str, Any]:
         "action_plan": {"text": "Priemonės sudarytos pagal tikslus ir kryptis.", "measures": measures},
         "monitoring": {"text": "Įgyvendinimo ataskaita teikiama tarybai kasmet.", "responsible": "Skyrius"},
     }
+
+
+def _pool(service: Any, groups: list[str]) -> list[str]:
+    """The groups a service is given to: the catalogue's recipients of one age (elderly and adults, or children)."""
+    family = load_reference().plausibility.age_family
+    if not service.recipients:
+        return [g for g in groups if family(g) != "children"]
+    first = family(service.recipients[0])
+    return [g for g in service.recipients if family(g) == first]
+
+
+def _parts_within_wholes(indicators: list[dict[str, Any]]) -> None:
+    """A part never exceeds its whole (children in family care <= children without parental care, ...)."""
+    by_id = {item["id"]: item["values"] for item in indicators}
+    for _ in range(2):  # parts of parts: two passes settle the chain
+        for subset in load_reference().plausibility.subsets:
+            part, whole = by_id.get(subset.part), by_id.get(subset.whole)
+            if part is not None and whole is not None:
+                for y in part:
+                    if y in whole:
+                        part[y] = min(part[y], whole[y])
 
 
 def _break(text: str, kind: int) -> str:

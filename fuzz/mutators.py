@@ -67,7 +67,7 @@ _NUMBERS: tuple[Any, ...] = (
     Decimal("1E-99999"), Decimal("1E+39"), 10**39, Decimal("0.5"), Decimal("-0.0"), Decimal("1E+999999"),
     Decimal("0.000000001"), Decimal("123456789012.345"), 99999999999999, -1, Decimal("1E-5"),
     Decimal("999999999999.99"), Decimal("9999999999999999999999999999.9"), 0, 2**63 - 1,
-    Decimal("0.0001"), Decimal("100000000"), Decimal("100000000.0001"),
+    Decimal("0.0001"), Decimal(100000000), Decimal("100000000.0001"),
 )
 _RETYPES: dict[str, tuple[Any, ...]] = {
     "count": (True, False, "5", Decimal("5.5"), Decimal("5.0"), "penki", [], {"a": 1}),

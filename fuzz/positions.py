@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -23,7 +24,7 @@ Position = tuple[int, int]
 
 
 def editor_lines(text: str) -> list[str]:
-    """The lines of `text` as an editor shows them (`\\n`, `\\r\\n` and `\\r` end a line)."""
+    r"""The lines of `text` as an editor shows them (`\\n`, `\\r\\n` and `\\r` end a line)."""
     return _BREAK.split(text)
 
 
@@ -61,46 +62,49 @@ class ReferenceIndex:
         return spots
 
 
+class _Walk:
+    """Follows the event stream, recording the position of every key and value."""
+
+    def __init__(self) -> None:
+        self.index = ReferenceIndex()
+        # Each frame: [path, is_mapping, pending key or None, next list index]
+        self.stack: list[list[Any]] = []
+
+    def node(self, event: yaml.NodeEvent) -> bool:
+        """Record one node; False when the document uses what the oracle cannot follow."""
+        if isinstance(event, yaml.AliasEvent):
+            return False
+        spot = (event.start_mark.line + 1, event.start_mark.column + 1)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top[1] and top[2] is None:
+            if not isinstance(event, yaml.ScalarEvent):
+                return False
+            value = event.value
+            top[2] = int(value) if not event.style and _INT.fullmatch(value) else value
+            self.index.keys[canonical(format_path((*top[0], top[2])))] = spot
+            return True
+        path: tuple[Any, ...] = () if top is None else (*top[0], top[2] if top[1] else top[3])
+        if top is not None and top[1]:
+            top[2] = None
+        elif top is not None:
+            top[3] += 1
+        self.index.values.setdefault(canonical(format_path(path)), spot)
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self.stack.append([path, isinstance(event, yaml.MappingStartEvent), None, 0])
+        return True
+
+
 def reference_index(text: str) -> ReferenceIndex | None:
     """The reference positions of a document, or None when it does not parse as one document."""
     for char, stand_in in _NOT_BREAKS.items():
         text = text.replace(char, stand_in)
-    index = ReferenceIndex()
-    # Each frame: (path, is_mapping, pending key or None, next list index)
-    stack: list[list[object]] = []
+    walk = _Walk()
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                stack.pop()
-                continue
-            if not isinstance(event, yaml.NodeEvent) or isinstance(event, yaml.AliasEvent):
-                if isinstance(event, yaml.AliasEvent):
-                    return None
-                continue
-            mark = event.start_mark
-            spot = (mark.line + 1, mark.column + 1)
-            top = stack[-1] if stack else None
-            if top is not None and top[1] and top[2] is None:
-                if not isinstance(event, yaml.ScalarEvent):
-                    return None
-                value = event.value
-                key: str | int = int(value) if not event.style and _INT.fullmatch(value) else value
-                top[2] = key
-                index.keys[canonical(format_path((*top[0], key)))] = spot  # type: ignore[misc]
-                continue
-            if top is None:
-                path: tuple[object, ...] = ()
-            elif top[1]:
-                path = (*top[0], top[2])  # type: ignore[misc]
-                top[2] = None
-            else:
-                path = (*top[0], top[3])  # type: ignore[misc]
-                top[3] = int(top[3]) + 1  # type: ignore[call-overload]
-            index.values.setdefault(canonical(format_path(path)), spot)
-            if isinstance(event, yaml.MappingStartEvent):
-                stack.append([path, True, None, 0])
-            elif isinstance(event, yaml.SequenceStartEvent):
-                stack.append([path, False, None, 0])
+                walk.stack.pop()
+            elif isinstance(event, yaml.NodeEvent) and not walk.node(event):
+                return None
     except yaml.YAMLError:
         return None
-    return index
+    return walk.index

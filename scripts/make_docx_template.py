@@ -54,7 +54,8 @@ def _styles(doc: Document) -> None:
     _font(normal, 12)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.first_line_indent = None
-    for name, size, align in (("Heading 1", 12, WD_ALIGN_PARAGRAPH.CENTER), ("Heading 2", 12, None)):
+    for name, size, align in (("Heading 1", 12, WD_ALIGN_PARAGRAPH.CENTER), ("Heading 2", 12, None),
+                              ("Heading 3", 12, None)):
         style = styles[name]
         _font(style, size, bold=True)
         style.paragraph_format.space_before = Pt(12)
@@ -102,7 +103,7 @@ def _extra_styles(doc: Document) -> None:
     annex = styles.add_style("Priedo antraštė", WD_STYLE_TYPE.PARAGRAPH)
     annex.base_style = styles["Heading 1"]
     annex.paragraph_format.page_break_before = True
-    for level in (1, 2):
+    for level in (1, 2, 3):
         toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = styles["Normal"]
         toc.paragraph_format.space_after = Pt(0)
@@ -159,8 +160,11 @@ def _body(doc: Document) -> None:
     _paragraph(doc, "{%p if section.landscape %}")
     _paragraph(doc, "{{ section.landscape_begin }}")
     _paragraph(doc, "{%p endif %}")
-    _paragraph(doc, "{%p if section.heading %}")
+    _paragraph(doc, "{%p if section.heading and not section.is_subsection %}")
     _paragraph(doc, "{{ section.heading_lines | join('\\n') }}", "Heading 2")
+    _paragraph(doc, "{%p endif %}")
+    _paragraph(doc, "{%p if section.is_subsection %}")
+    _paragraph(doc, "{{ section.heading_lines | join('\\n') }}", "Heading 3")
     _paragraph(doc, "{%p endif %}")
     _blocks(doc)
     _paragraph(doc, "{%p if section.landscape %}")

@@ -7,10 +7,12 @@ Writes schemas/plan.schema.json, docs/rules.md and the golden files under tests/
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from planas.reference import load_reference
 from planas.render import render_plan
+from planas.repository.localref import reference_for
 from planas.schema import plan_schema_text
 from planas.validation import validate_file
 from planas.validation.registry import RULES
@@ -21,34 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 CORPUS = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT / "scripts"))
+from rule_examples import NOT_SHOWN
 
 
 def _examples() -> dict[str, tuple[str, str, str]]:
-    """Per rule code: a failing and a passing snippet, from the invalid corpus.
+    """Per rule code: a failing and a passing snippet, from the test corpora (scripts/rule_examples.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from rule_examples import rule_examples
 
-    Each invalid case is a valid plan (tests/data/valid/) changed in one place;
-    the changed lines are the failing example, the original lines the passing one.
-    """
-    import difflib
-
-    bases = {p.name: p.read_text(encoding="utf-8").splitlines() for p in (CORPUS / "valid").glob("*.yaml")}
-    found: dict[str, tuple[str, str, str]] = {}
-    for case in sorted((CORPUS / "invalid").glob("*.yaml")):
-        lines = case.read_text(encoding="utf-8").splitlines()
-        codes = case.with_suffix(".expected").read_text(encoding="utf-8").split()[1::2]
-        base = min(bases.values(), key=lambda b: len(set(b) ^ set(lines)))
-        matcher = difflib.SequenceMatcher(a=base, b=lines, autojunk=False)
-        changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-        if len(changes) != 1:  # one change per case: the example reads in place
-            continue
-        _, i1, i2, j1, j2 = changes[0]
-        context = max(0, j1 - 1)  # one unchanged line before, so the change reads in place
-        failing = "\n".join(lines[context:j2])
-        passing = "\n".join(base[max(0, i1 - 1):i2])
-        for code in codes:
-            if code not in found and not code.startswith(("W09", "C08")):
-                found[code] = (f"tests/data/invalid/{case.name}", failing.rstrip(), passing.rstrip())
-    return found
+    return rule_examples()
 
 
 def rules_reference() -> str:
@@ -61,8 +45,9 @@ def rules_reference() -> str:
         "",
         "Severity is for an approved plan (*patvirtintas*); where a draft (*projektas*) differs,",
         "the draft's severity follows the slash. Codes: E… errors, W… warnings, C… completeness,",
-        "X… across years (`planas check`). Examples come from the test corpus",
-        "(tests/data/invalid/: a valid plan changed in one place).",
+        "X… across years (`planas check`). Examples come from the test corpora",
+        "(tests/data/invalid/: a valid plan changed in one place; tests/hostile_cases.py;",
+        "tests/check_cases.py: repositories; the draft `planas new` writes).",
         "",
     ]
     for rule in RULES.values():
@@ -70,6 +55,8 @@ def rules_reference() -> str:
         if rule.draft_severity is not None:
             severity += f" / {rule.draft_severity.value}"
         lines += [
+            f'<a id="{rule.code.lower()}"></a>',
+            "",
             f"## {rule.code} ({severity})",
             "",
             f"- **Pranešimas:** {rule.message_lt}",
@@ -81,20 +68,24 @@ def rules_reference() -> str:
             case, failing, passing = examples[rule.code]
             lines += ["", f"Fails ({case}):", "", "```yaml", failing, "```", "", "Passes:", "", "```yaml",
                       passing, "```"]
+        elif rule.code in NOT_SHOWN:
+            lines += ["", f"No snippet to show: it fails on {NOT_SHOWN[rule.code]}."]
         lines.append("")
     return "\n".join(lines)
 
 
 GOLDEN_MARKDOWN = {
     "birstonas-2021.md": ROOT / "examples" / "birstonas-2021" / "plan.yaml",
+    "telsiai-2023.md": ROOT / "examples" / "telsiai-2023" / "plan.yaml",
 }
 
 
 def golden_markdown(plan_path: Path) -> bytes:
     """The Markdown rendering of an example plan, as the golden file holds it."""
-    result = validate_file(plan_path)
+    reference = reference_for(plan_path)  # an example repository's local reference data, if any
+    result = validate_file(plan_path, reference)
     assert result.plan is not None, f"{plan_path} does not validate"
-    return render_plan(result.plan, load_reference(), "md")
+    return render_plan(result.plan, reference, "md")
 
 
 DIFF_PAIR = (

@@ -46,10 +46,10 @@ def test_years_in_a_repository_give_the_same_report() -> None:
 
 def test_report_names_the_real_differences() -> None:
     text = (GOLDEN / "diff-birstonas-2020-2021.txt").read_text(encoding="utf-8")
-    assert "~ T2: text: Mažinti gyventojų [-socialinę-] {+įvairių socialinių grupių+}" in text
+    assert "~ T2: Tikslas: Mažinti gyventojų [-socialinę-] {+įvairių socialinių grupių+}" in text
     assert "+ P4: socialinių paslaugų tinklo prieinamumas šeimoms ir vaikams" in text
     assert "+ Laikino atokvėpio paslauga: laikino_atokvepio_paslauga" in text
-    assert "Pagalba į namus: places: 36 → 40 (+4; +11,1 proc.)" in text
+    assert "Pagalba į namus: Vietų skaičius: 36 → 40 (+4; +11,1 proc.)" in text
     assert "- 1.3: Įsigyti automobilį" in text
     assert "K11, 2020 m.: 4,5 proc. → 4,6 proc. (+0,1 proc. punkto)" in text
 
@@ -83,7 +83,7 @@ def test_git_revision_against_the_working_file(tmp_path: Path) -> None:
     (plans / "2021.yaml").write_text(text, encoding="utf-8")
     run = run_planas("diff", "HEAD:plans/2021.yaml", "plans/2021.yaml", cwd=tmp_path)
     assert run.code == 0, run
-    assert "Pagalba į namus: places: 40 → 44 (+4; +10 proc.)" in run.stdout
+    assert "Pagalba į namus: Vietų skaičius: 40 → 44 (+4; +10 proc.)" in run.stdout
     bad = run_planas("diff", "HEAD:plans/nera.yaml", "plans/2021.yaml", cwd=tmp_path)
     assert bad.code == 2 and "Traceback" not in bad.stderr
 
@@ -145,3 +145,28 @@ def test_diff_with_itself_is_empty_and_reverse_swaps() -> None:
     structural = [c for c in forward.changes if c.section != "criteria"]
     reverse = {(c.path, c.kind, repr(c.old), repr(c.new)) for c in backward.changes if c.section != "criteria"}
     assert {(c.path, swap[c.kind], repr(c.new), repr(c.old)) for c in structural} == reverse
+
+
+def test_values_are_lithuanian_and_fields_have_their_titles() -> None:
+    text = run_planas("diff", OLD, EXAMPLE).stdout
+    assert "Plano duomenys › Patvirtinimas › Sprendimo data: 2020 m. vasario 27 d. → 2021 m. vasario 12 d." in text
+    assert "1.1: Lėšos › SB (Savivaldybės biudžeto lėšos): 116\u00a0000\u00a0Eur → 126\u00a0000\u00a0Eur" in text
+    assert "Pagalba į namus: Vietų skaičius: 36 → 40" in text
+    assert "Darbuotojai › Socialiniai darbuotojai: 6 → 7" in text
+    assert "metadata.approval.decision_date" not in text and ": places:" not in text
+
+
+def test_plans_of_different_municipalities_are_compared_with_a_warning(tmp_path: Path) -> None:
+    other = tmp_path / "kita.yaml"
+    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        "    name: Birštono savivaldybė\n", "    name: Prienų rajono savivaldybė\n", 1), encoding="utf-8")
+    run = run_planas("diff", OLD, other)
+    assert run.code == 0, run
+    warning = "lyginami skirtingų savivaldybių planai (Birštono savivaldybė; Prienų rajono savivaldybė)"
+    assert warning in run.stdout.splitlines()[1] and warning in run.stderr
+    assert warning in run_planas("diff", OLD, other, "--format", "md").stdout
+    report = json.loads(run_planas("diff", OLD, other, "--format", "json").stdout)
+    assert report["warnings"][0]["code"] == "different_municipalities"
+    schema = json.loads((ROOT / "docs" / "diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert "warnings" not in json.loads(run_planas("diff", OLD, EXAMPLE, "--format", "json").stdout)

@@ -78,7 +78,7 @@ def test_no_empty_paragraphs_and_a_table_of_contents(example_docx: bytes) -> Non
     empty = [p for p in body.iterchildren(qn("w:p"))
              if not "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() and p.find(".//" + qn("w:sectPr")) is None]
     assert empty == []
-    assert 'TOC \\o "1-2"' in body.xml
+    assert 'TOC \\o "1-3"' in body.xml
     assert document.settings.element.find(qn("w:updateFields")) is not None
 
 

@@ -48,4 +48,4 @@ def test_bad_option_is_a_usage_error() -> None:
     proc = subprocess.run([sys.executable, "-m", "planas", "validate", "--format", "xml", str(EXAMPLE)],
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert "'xml' is not one of" in proc.stderr
+    assert "netinkama --format / -f reikšmė „xml“; galimos: text, json, github" in proc.stderr

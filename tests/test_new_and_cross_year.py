@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from planas.findings import Severity
 from planas.loading.positional import load_plan_file, load_plan_text
+from planas.repository.check import check_repository
 from planas.validation import validate_bytes, validate_file
 from planas.validation.crossyear import PlanYear, cross_year_findings
 
@@ -80,7 +83,8 @@ def _year(path: Path, text: str | None = None) -> PlanYear:
 
 def test_cross_year_rules_on_the_examples() -> None:
     findings = list(cross_year_findings(_year(OLD), _year(EXAMPLE)))
-    assert [(f.code, f.file, f.param("ref")) for f in findings] == [("X1002", str(OLD), "3.2.1")]
+    # The 2020 indicator without an actual is reported in the later plan: the approved 2020 plan gets nothing.
+    assert [(f.code, f.file, f.param("ref")) for f in findings] == [("X1002", str(EXAMPLE), "3.2.1")]
 
 
 def test_baseline_against_last_years_actual_and_unexplained_jump() -> None:
@@ -102,3 +106,44 @@ def test_new_from_a_broken_file_is_one_clear_line(tmp_path: Path) -> None:
     run = run_planas("new", "2022", "--from", broken, "-o", tmp_path / "out.yaml")
     assert run.code == 2 and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and not (tmp_path / "out.yaml").exists()
+
+
+def test_new_lists_every_stale_year_mention_in_prose_with_its_position(tmp_path: Path) -> None:
+    out = tmp_path / "plan-2021.yaml"
+    run = run_planas("new", "2021", "--from", OLD, "-o", out)
+    assert run.code == 0, run
+    draft = out.read_text(encoding="utf-8").splitlines()
+    found = re.findall(r"^(\S+):(\d+):(\d+): W0509 .*?(\d{4}) m\. paminėjimas.* \[(\S+)\]$", run.stdout, re.MULTILINE)
+    assert found, run.stdout
+    for file, line, column, year, _ in found:
+        assert file == str(out)
+        assert draft[int(line) - 1][int(column) - 1:].startswith(year)  # the position is the mention itself
+    mentioned = sorted({(path, year) for *_, year, path in found})
+    assert mentioned == [("analysis.demography[0].note", "2019"), ("analysis.demography[0].note", "2020"),
+                         ("analysis.notes.finance", "2020"), ("introduction.text", "2019"),
+                         ("introduction.text", "2020")]
+    assert "2021 m. plane gal reikia 2021 m.?" in run.stdout  # 2020 -> 2021; 2019 (last year then) -> 2020
+    assert "metadata.legal_basis" not in run.stdout  # acts keep their dates
+
+
+def test_check_never_adds_a_finding_caused_by_a_later_plan_to_the_approved_earlier_one() -> None:
+    run = run_planas("check", ROOT / "examples", "--format", "json")
+    plans = {p["file"]: p for p in json.loads(run.stdout)["plans"]}
+    old = plans["birstonas-2020/plan.yaml"]
+    assert [f["code"] for f in old["findings"] if f["code"].startswith("X")] == []
+    assert old["warnings"] == 0
+    assert any(f["code"] == "X1002" for f in plans["birstonas-2021/plan.yaml"]["findings"])
+
+
+def test_the_scorecard_counts_plan_year_data(tmp_path: Path) -> None:
+    repo = tmp_path / "planai"
+    repo.mkdir()
+    (repo / "2021.yaml").write_bytes(EXAMPLE.read_bytes())
+    assert run_planas("new", "2022", "--from", repo / "2021.yaml", "-o", repo / "2022.yaml").code == 0
+    result = check_repository(repo, jobs=1)
+    by_year = {p.year: p for p in result.plans}
+    assert by_year[2021].completeness_share == 1.0
+    draft = dict(by_year[2022].completeness)
+    assert draft["6. Socialinių paslaugų gavėjų ir poreikio analizė"] is False  # last year's figures only
+    assert draft["7. Socialinių paslaugų finansavimo analizė"] is False
+    assert by_year[2022].completeness_share < 1.0

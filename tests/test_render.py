@@ -96,14 +96,15 @@ def test_docx_tables_and_key_cells(example_docx: bytes) -> None:
     by_id = {row[0]: row for row in criteria[1:] if row[0] != "K7"}
     assert by_id["K1"][4] == "49,7"  # 222 recipients / 4 468 inhabitants x 1000
     assert by_id["K3"][4] == "92,5\u00a0proc."  # 222 / (222 + 18)
-    assert by_id["K6"][4] == "95,89"  # 428 450 Eur / 4 468
+    assert by_id["K6"][4] == "107,69"  # 481 150 Eur (every service's 2020 facts) / 4 468
     assert by_id["K11"][4] == "4,6\u00a0proc."
     k7 = [row for row in criteria if row[0] == "K7"]
-    assert any("Pagalba į namus" in row[1] and row[4] == "3\u00a0123,17" for row in k7)
+    # K7 per service and target group: home help's money is given per group (106 200 Eur / 34 elderly)
+    assert any("Pagalba į namus (Senyvo" in row[1] and row[4] == "3\u00a0123,53" for row in k7)
     demography = _table(document, "Rodiklis", "Gyventojų skaičius")
     assert demography[1][-1] == "4\u00a0422"
     measures = _table(document, "Nr.", "Priemonė")
-    assert measures[1][0] == "1.1" and measures[1][1] == "T1"
+    assert measures[1][0] == "1.1" and measures[1][1] == "T1 / P2"  # goal / priority direction
     annex = _table(document, "Eil. Nr.", "Apibrėžimas")
     assert annex[0] == ["Eil. Nr.", "Paslaugos pavadinimas", "Kriterijus", "Apibūdinimas"]
 

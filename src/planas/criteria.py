@@ -1,8 +1,20 @@
 """Evaluating the declarative efficiency criteria (criteria.yaml) against a plan's data.
 
 A criterion is `numerator / denominator * multiplier`, each side a named
-variable computed from the plan for one year. Nothing here formats numbers:
-the renderers do, so the same values read the same in every output.
+variable computed from the plan for one year. Three rules keep the values
+honest:
+
+- a sum over services is computed only when every service with data that year
+  has the summed figure (finance for some services only is not a value: the
+  cell says which inputs are missing);
+- recipients summed over services are service uses, not persons: criteria that
+  count persons use `analysis.distinct_recipients` and, where it is not given,
+  fall back to the service uses and say so (`CriterionValue.basis`);
+- place- and recipient-based variables filter by the target groups their
+  criterion names, and per-service criteria can be per service and group.
+
+Nothing here formats numbers: the renderers do, so the same values read the
+same in every output.
 """
 
 from __future__ import annotations
@@ -23,6 +35,7 @@ ValueKind = Literal["faktas", "planas", "rankinis"]
 VARIABLE_TITLES: dict[str, str] = {
     "population": "gyventojų skaičius",
     "residents_65_plus": "65 m. ir vyresnių gyventojų skaičius",
+    "persons": "skirtingų paslaugų gavėjų (asmenų) skaičius",
     "recipients": "paslaugų gavėjų skaičius",
     "waiting": "laukiančiųjų eilėje skaičius",
     "expenditure": "socialinių paslaugų išlaidos, Eur",
@@ -38,6 +51,7 @@ VARIABLE_TITLES: dict[str, str] = {
 _DATA_PLACES: dict[str, str] = {
     "population": "analysis.demography population_total",
     "residents_65_plus": "analysis.demography age_65_plus",
+    "persons": "analysis.distinct_recipients",
     "recipients": "analysis.provision recipients",
     "waiting": "analysis.provision waiting",
     "expenditure": "analysis.finance",
@@ -50,19 +64,32 @@ _DATA_PLACES: dict[str, str] = {
     "measures_total": "action_plan.measures",
 }
 
+SERVICE_USES = "paslaugų gavimo atvejai, ne asmenys"
+"""The basis of a value counted from recipients per service (a person using two services counts twice)."""
+
+Missing = tuple[str, int]
+"""A missing input and its year: ("paslaugų gavėjų skaičius: Pagalba į namus (analysis.provision)", 2020)."""
+
 
 @dataclass(frozen=True)
 class Quantity:
-    """A variable's value for one year, or why it has none."""
+    """A variable's value for one year, or which inputs it lacks."""
 
     value: Decimal | None
     kind: ValueKind
-    missing: str | None = None
+    missing: tuple[Missing, ...] = ()
+    partial: bool = False
 
 
 @dataclass(frozen=True)
 class CriterionValue:
-    """One cell of the criteria table."""
+    """One cell of the criteria table.
+
+    `missing` reads as text ("… 2020 m. (analysis.finance)"); `missing_inputs`
+    holds the same inputs with their years, for findings that list each once.
+    `partial`: some inputs of a sum were given and others not, so no value.
+    `basis`: how the value is counted when a criterion's fallback was used.
+    """
 
     year: int
     value: Decimal | None
@@ -71,20 +98,35 @@ class CriterionValue:
     denominator: Decimal | None
     missing: tuple[str, ...] = ()
     reason: str | None = None
+    missing_inputs: tuple[Missing, ...] = ()
+    partial: bool = False
+    basis: str | None = None
 
 
 @dataclass(frozen=True)
 class CriterionRow:
-    """One criterion (or one service of a per-service criterion) over the table's years."""
+    """One criterion (or one service, or service and group, of a per-service criterion) over the years."""
 
     criterion: Criterion
     service: str | None
     values: tuple[CriterionValue, ...]
+    target_group: str | None = None
 
     @property
     def computable(self) -> bool:
         """Whether at least one year has a value."""
         return any(cell.value is not None for cell in self.values)
+
+    @property
+    def partial(self) -> bool:
+        """Whether some year lacks a value because only part of its inputs are given."""
+        return any(cell.partial for cell in self.values)
+
+    @property
+    def basis(self) -> str | None:
+        """The fallback basis every computed year shares ("paslaugų gavimo atvejai…"), if any."""
+        bases = {cell.basis for cell in self.values if cell.value is not None and cell.kind != "rankinis"}
+        return bases.pop() if len(bases) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -95,29 +137,71 @@ class CriteriaTable:
     rows: tuple[CriterionRow, ...]
 
 
+def missing_text(what: str, year: int) -> str:
+    """`("gyventojų skaičius (analysis.demography …)", 2021)` -> "gyventojų skaičius 2021 m. (analysis…)"."""
+    title, _, place = what.rpartition(" (")
+    return f"{title} {year} m. ({place}" if title else f"{what} ({year} m.)"
+
+
+def _missing(name: str, year: int, detail: str = "") -> Missing:
+    title = VARIABLE_TITLES.get(name, name)
+    place = _DATA_PLACES.get(name, name)
+    return (f"{title}{': ' + detail if detail else ''} ({place})", year)
+
+
 class _Data:
     """Look-ups of the plan's figures by variable and year, indexed once per plan."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, reference: Reference) -> None:
         self.plan = plan
+        self.reference = reference
         self.year = plan.metadata.year
-        # (field, year) -> service -> sum; only values actually given count.
-        self.provision: dict[tuple[str, int], dict[str, int]] = {}
-        for record in plan.analysis.provision:
+        analysis = plan.analysis
+        # (field, year) -> service -> group -> sum; only values actually given count.
+        self.provision: dict[tuple[str, int], dict[str, dict[str, int]]] = {}
+        self.groups: dict[str, set[str]] = {}
+        for record in analysis.provision:
+            self.groups.setdefault(record.service, set()).add(record.target_group)
             for year, values in record.years.items():
                 for name in ("recipients", "waiting", "planned"):
                     value = getattr(values, name)
                     if value is not None:
-                        sums = self.provision.setdefault((name, year), {})
-                        sums[record.service] = sums.get(record.service, 0) + value
-        # (year, kind) -> service -> source -> amount
-        self.finance: dict[tuple[int, str], dict[str, dict[str, Decimal]]] = {}
-        for funds in plan.analysis.finance:
+                        by_group = self.provision.setdefault((name, year), {}).setdefault(record.service, {})
+                        by_group[record.target_group] = by_group.get(record.target_group, 0) + value
+        # year -> service -> [(target group or None, kind, sources)]
+        self.finance: dict[int, dict[str, list[tuple[str | None, str, dict[str, Decimal]]]]] = {}
+        for funds in analysis.finance:
             for entry in funds.entries:
-                by_service = self.finance.setdefault((entry.year, entry.kind), {})
-                sources = by_service.setdefault(funds.service, {})
-                for source, amount in entry.sources.items():
-                    sources[source] = sources.get(source, Decimal(0)) + amount
+                self.finance.setdefault(entry.year, {}).setdefault(funds.service, []).append(
+                    (funds.target_group, entry.kind, dict(entry.sources)))
+        self.places_services = {s.service for p in analysis.providers for s in p.services if s.places is not None}
+        self._active: dict[int, set[str]] = {}
+
+    def service_name(self, code: str) -> str:
+        service = self.reference.services.get(code)
+        return service.name_lt if service is not None else code
+
+    def group_name(self, code: str) -> str:
+        group = self.reference.target_groups.get(code)
+        return group.name_lt if group is not None else code
+
+    def active(self, year: int) -> set[str]:
+        """Services with any data of that year: recipients, waiting, plan, funds (and places, in the plan year)."""
+        known = self._active.get(year)
+        if known is not None:
+            return known
+        services = {s for (_, y), by_service in self.provision.items() if y == year for s in by_service}
+        services |= set(self.finance.get(year, {}))
+        if year == self.year:
+            services |= self.places_services
+        self._active[year] = services
+        return services
+
+    def _in_groups(self, group: str, wanted: tuple[str, ...]) -> bool:
+        if not wanted or group in wanted:
+            return True
+        parent = self.reference.target_groups.get(group)
+        return parent is not None and parent.parent in wanted
 
     def _indicator(self, indicators: Iterable[object], ident: str, year: int) -> Decimal | None:
         for item in indicators:
@@ -127,110 +211,179 @@ class _Data:
                     return Decimal(values[year])
         return None
 
-    def _provision(self, name: str, year: int, services: tuple[str, ...]) -> int | None:
-        sums = self.provision.get((name, year))
-        if not sums:
-            return None
-        if not services:
-            return sum(sums.values())
-        known = [sums[s] for s in services if s in sums]
-        return sum(known) if known else None
-
-    def get(self, operand: Operand, year: int, service: str | None) -> Quantity:
-        """The value of one operand's variable in one year (for one service, or the operand's)."""
-        name = operand.variable
+    def get(self, operand: Operand, year: int, service: str | None, group: str | None,
+            *, fallback: bool = False) -> Quantity:
+        """The value of one operand's variable in one year (for one service and group, or the operand's)."""
+        name = operand.fallback if fallback and operand.fallback else operand.variable
         services = (service,) if service is not None else operand.services
-        missing = f"{VARIABLE_TITLES.get(name, name)} {year} m. ({_DATA_PLACES.get(name, name)})"
+        groups = (group,) if group is not None else operand.target_groups
         if name in _BY_YEAR:
-            return _BY_YEAR[name](self, operand, year, services, missing)
+            return _BY_YEAR[name](self, name, operand, year, services, groups)
         if year != self.year:
             # Providers and measures describe the plan year only.
-            return Quantity(None, "planas", missing)
+            return Quantity(None, "planas", (_missing(name, year),))
         if name in _PLAN_YEAR:
-            value = _PLAN_YEAR[name](self, services)
-            return Quantity(value, "planas", None if value is not None else missing)
+            return _PLAN_YEAR[name](self, name, services, groups)
         raise KeyError(f"unknown criteria variable {name!r}")  # reference data is tested
 
     # --- variables with a value per year --------------------------------------------------
-    def _people(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
-        name = operand.variable
+    def _people(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
+                groups: tuple[str, ...]) -> Quantity:
         if name in ("population", "residents_65_plus"):
             ident = "population_total" if name == "population" else "age_65_plus"
             value = self._indicator(self.plan.analysis.demography, ident, year)
         else:
             value = self._indicator(self.plan.analysis.social_indicators, name, year)
-        return Quantity(value, "faktas", None if value is not None else missing)
+        return Quantity(value, "faktas") if value is not None else Quantity(None, "faktas", (_missing(name, year),))
 
-    def _recipients(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
-        name = operand.variable
-        count = self._provision(name, year, services)
-        if count is not None:
-            return Quantity(Decimal(count), "faktas")
-        if name == "recipients" and year == self.year:
-            planned = self._provision("planned", year, services)
-            if planned is not None:
-                return Quantity(Decimal(planned), "planas")
-        return Quantity(None, "faktas", missing)
+    def _persons(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
+                 groups: tuple[str, ...]) -> Quantity:
+        value = self.plan.analysis.distinct_recipients.get(year)
+        kind: ValueKind = "planas" if year == self.year else "faktas"
+        if value is None:
+            return Quantity(None, kind, (_missing(name, year),))
+        return Quantity(Decimal(value), kind)
 
-    def _expenditure(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
-        for kind in ("faktas", "planas"):
-            by_service = self.finance.get((year, kind))
-            if by_service is None:
+    def _count(self, name: str, year: int, service: str, groups: tuple[str, ...]) -> int | None:
+        by_group = self.provision.get((name, year), {}).get(service, {})
+        known = [v for g, v in by_group.items() if self._in_groups(g, groups)]
+        return sum(known) if known else None
+
+    def _recipients(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
+                    groups: tuple[str, ...]) -> Quantity:
+        """Recipients (or waiting) summed over the services that have data that year, or what is missing."""
+        candidates = [s for s in (services or sorted(self.active(year))) if s in self.active(year)]
+        if groups:
+            candidates = [s for s in candidates if any(self._in_groups(g, groups) for g in self.groups.get(s, ()))]
+        total, lacking, found = 0, [], False
+        kind: ValueKind = "faktas"
+        for code in candidates:
+            count = self._count(name, year, code, groups)
+            if count is None and name == "recipients" and year == self.year:
+                count = self._count("planned", year, code, groups)
+                if count is not None:
+                    kind = "planas"
+            if count is None and name == "waiting" and self._count("recipients", year, code, groups) is not None:
+                count = 0  # served and no waiting list written: nobody waits
+            if count is None:
+                lacking.append(code)
                 continue
-            chosen = [v for k, v in by_service.items() if not services or k in services]
-            if not chosen:
-                continue
-            total = sum(
-                (amount for sources in chosen for source, amount in sources.items()
-                 if not operand.sources or source in operand.sources),
-                Decimal(0),
-            )
-            return Quantity(total, kind)
-        return Quantity(None, "faktas", missing)
+            found = True
+            total += count
+        if name == "waiting" and not any(self._count("waiting", year, c, groups) is not None for c in candidates):
+            found = False  # no waiting list at all that year: unknown, not zero
+        if not found:
+            detail = self.service_name(services[0]) if len(services) == 1 else ""
+            return Quantity(None, "faktas", (_missing(name, year, detail),))
+        if lacking:
+            return Quantity(None, kind, tuple(_missing(name, year, self.service_name(c)) for c in lacking), True)
+        return Quantity(Decimal(total), kind)
 
-    def _budget(self, operand: Operand, year: int, services: tuple[str, ...], missing: str) -> Quantity:
+    def _service_funds(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> Quantity:
+        """One service's funds of a year (facts where given, else the plan), for one group when asked."""
+        entries = self.finance.get(year, {}).get(code, [])
+        if group is not None:
+            if any(e[0] is None for e in entries) and self.groups.get(code, {group}) != {group}:
+                detail = f"{self.service_name(code)} – lėšos atskirai kiekvienai gavėjų grupei, target_group"
+                return Quantity(None, "faktas", (_missing("expenditure", year, detail),))
+            entries = [e for e in entries if e[0] in (group, None)]
+        if not entries:
+            return Quantity(None, "faktas", (_missing("expenditure", year, self.service_name(code)),), True)
+        kind: ValueKind = "faktas" if any(e[1] == "faktas" for e in entries) else "planas"
+        total = sum((amount for _, k, money in entries if k == kind for source, amount in money.items()
+                     if not sources or source in sources), Decimal(0))
+        return Quantity(total, kind)
+
+    def _expenditure(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
+                     groups: tuple[str, ...]) -> Quantity:
+        """Funds summed over the services that have data that year, or which services' funds are missing."""
+        single = len(services) == 1
+        group = groups[0] if single and len(groups) == 1 else None
+        candidates = list(services) if single else [s for s in (services or sorted(self.active(year)))
+                                                     if s in self.active(year)]
+        total, kind, found = Decimal(0), "faktas", False
+        lacking: list[Missing] = []
+        for code in candidates:
+            funds = self._service_funds(code, year, group, operand.sources)
+            if funds.value is None and not funds.partial:
+                return funds  # the money cannot be told apart (one amount for several groups)
+            if funds.value is None:
+                lacking.extend(funds.missing)
+                continue
+            found = True
+            total += funds.value
+            kind = "planas" if funds.kind == "planas" else kind
+        if not found:
+            return Quantity(None, "faktas", (_missing(name, year, self.service_name(services[0]) if single else ""),))
+        if lacking:
+            return Quantity(None, "planas" if kind == "planas" else "faktas", tuple(lacking), True)
+        return Quantity(total, "planas" if kind == "planas" else "faktas")
+
+    def _budget(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
+                groups: tuple[str, ...]) -> Quantity:
         by_kind = {b.kind: b.total for b in self.plan.analysis.municipal_budget if b.year == year}
-        for kind in ("faktas", "planas"):
-            if kind in by_kind:
-                return Quantity(by_kind[kind], kind)
-        return Quantity(None, "faktas", missing)
+        if "faktas" in by_kind:
+            return Quantity(by_kind["faktas"], "faktas")
+        if "planas" in by_kind:
+            return Quantity(by_kind["planas"], "planas")
+        return Quantity(None, "faktas", (_missing(name, year),))
 
     # --- variables of the plan year only -------------------------------------------------
-    def _social_workers(self, services: tuple[str, ...]) -> Decimal | None:
+    def _social_workers(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
         staff = [p.staff.social_workers for p in self.plan.analysis.providers if p.staff is not None]
         known_staff = [v for v in staff if v is not None]
-        return Decimal(sum(known_staff)) if known_staff else None
+        if not known_staff:
+            return Quantity(None, "planas", (_missing(name, self.year),))
+        return Quantity(Decimal(sum(known_staff)), "planas")
 
-    def _places(self, services: tuple[str, ...]) -> Decimal | None:
-        places = [
-            s.places
-            for p in self.plan.analysis.providers
-            for s in p.services
-            if s.places is not None and (not services or s.service in services)
-        ]
-        return Decimal(sum(places)) if places else None
+    def _places(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+        """Places of the named services; with groups named, only places given to those groups alone."""
+        total, found, unclear = 0, False, []
+        for provider in self.plan.analysis.providers:
+            for offered in provider.services:
+                if offered.places is None or (services and offered.service not in services):
+                    continue
+                inside = [g for g in offered.target_groups if self._in_groups(g, groups)]
+                if groups and not inside and offered.target_groups:
+                    continue  # places of other groups only (children's care for an elderly criterion)
+                if groups and (len(inside) != len(offered.target_groups) or not offered.target_groups):
+                    unclear.append(_missing(name, self.year, f"{self.service_name(offered.service)} "
+                                                            f"({provider.name}) – vietos kelioms grupėms kartu"))
+                    continue
+                found = True
+                total += offered.places
+        if unclear:
+            return Quantity(None, "planas", tuple(unclear), found)
+        if not found:
+            return Quantity(None, "planas", (_missing(name, self.year),))
+        return Quantity(Decimal(total), "planas")
 
-    def _measures_total(self, services: tuple[str, ...]) -> Decimal | None:
+    def _measures_total(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
         measures = self.plan.action_plan.measures
-        return Decimal(len(measures)) if measures else None
+        if not measures:
+            return Quantity(None, "planas", (_missing(name, self.year),))
+        return Quantity(Decimal(len(measures)), "planas")
 
-    def _measures_done(self, services: tuple[str, ...]) -> Decimal | None:
+    def _measures_done(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
         statuses = [m.status for m in self.plan.action_plan.measures if m.status is not None]
-        return Decimal(statuses.count("ivykdyta")) if statuses else None
+        if not statuses:
+            return Quantity(None, "planas", (_missing(name, self.year),))
+        return Quantity(Decimal(statuses.count("ivykdyta")), "planas")
 
 
-_ByYear = Callable[[_Data, Operand, int, tuple[str, ...], str], Quantity]
+_ByYear = Callable[[_Data, str, Operand, int, tuple[str, ...], tuple[str, ...]], Quantity]
 _BY_YEAR: dict[str, _ByYear] = {
     "population": _Data._people,
     "residents_65_plus": _Data._people,
     "children_in_family_care": _Data._people,
     "children_without_parental_care": _Data._people,
+    "persons": _Data._persons,
     "recipients": _Data._recipients,
     "waiting": _Data._recipients,
     "expenditure": _Data._expenditure,
     "municipal_budget": _Data._budget,
 }
-_PLAN_YEAR: dict[str, Callable[[_Data, tuple[str, ...]], Decimal | None]] = {
+_PLAN_YEAR: dict[str, Callable[[_Data, str, tuple[str, ...], tuple[str, ...]], Quantity]] = {
     "social_workers": _Data._social_workers,
     "places": _Data._places,
     "measures_total": _Data._measures_total,
@@ -238,19 +391,21 @@ _PLAN_YEAR: dict[str, Callable[[_Data, tuple[str, ...]], Decimal | None]] = {
 }
 
 
-def _side(data: _Data, operand: Operand, year: int, service: str | None) -> Quantity:
-    current = data.get(operand, year + operand.year_offset, service)
+def _side(data: _Data, operand: Operand, year: int, service: str | None, group: str | None,
+          fallback: bool) -> Quantity:
+    current = data.get(operand, year + operand.year_offset, service, group, fallback=fallback)
     if current.value is None:
         return current
     value = current.value
     kind = current.kind
     if operand.minus_previous_year:
-        previous = data.get(operand, year - 1, service)
+        previous = data.get(operand, year - 1, service, group, fallback=fallback)
         if previous.value is None:
             return previous
         value -= previous.value
     if operand.plus is not None:
-        extra = data.get(Operand(variable=operand.plus, services=operand.services), year, service)
+        extra = data.get(Operand(variable=operand.plus, services=operand.services,
+                                 target_groups=operand.target_groups), year, service, group)
         if extra.value is None:
             return extra
         value += extra.value
@@ -258,29 +413,48 @@ def _side(data: _Data, operand: Operand, year: int, service: str | None) -> Quan
     return Quantity(value, kind)
 
 
-def _cell(
-    data: _Data, criterion: Criterion, year: int, service: str | None
-) -> CriterionValue:
-    numerator = _side(data, criterion.numerator, year, service)
+def _operands(criterion: Criterion) -> tuple[Operand, ...]:
+    return tuple(o for o in (criterion.numerator, criterion.denominator) if o is not None)
+
+
+def _needs_fallback(data: _Data, criterion: Criterion, year: int, service: str | None,
+                    group: str | None) -> bool:
+    """Whether a primary variable with a fallback lacks a year this cell needs (all operands then fall back)."""
+    for operand in _operands(criterion):
+        if operand.fallback is None:
+            continue
+        years = [year + operand.year_offset] + ([year - 1] if operand.minus_previous_year else [])
+        if any(data.get(operand, y, service, group).value is None for y in years):
+            return True
+    return False
+
+
+def _cell(data: _Data, criterion: Criterion, year: int, service: str | None, group: str | None) -> CriterionValue:
+    fallback = _needs_fallback(data, criterion, year, service, group)
+    basis = SERVICE_USES if fallback else None
+    numerator = _side(data, criterion.numerator, year, service, group, fallback)
     denominator = (
-        _side(data, criterion.denominator, year, service)
+        _side(data, criterion.denominator, year, service, group, fallback)
         if criterion.denominator is not None
         else Quantity(Decimal(1), "faktas")
     )
-    missing = tuple(m for m in (numerator.missing, denominator.missing) if m is not None)
+    inputs = tuple(dict.fromkeys((*numerator.missing, *denominator.missing)))
+    missing = tuple(missing_text(what, when) for what, when in inputs)
+    partial = numerator.partial or denominator.partial
     kind: ValueKind = "planas" if "planas" in (numerator.kind, denominator.kind) else "faktas"
     if numerator.value is None or denominator.value is None:
-        return CriterionValue(year, None, kind, numerator.value, denominator.value, missing)
+        return CriterionValue(year, None, kind, numerator.value, denominator.value, missing,
+                              missing_inputs=inputs, partial=partial, basis=basis)
     if denominator.value == 0:
-        return CriterionValue(
-            year, None, kind, numerator.value, denominator.value, ("vardiklis lygus nuliui",)
-        )
+        zero = ("vardiklis lygus nuliui", year)
+        return CriterionValue(year, None, kind, numerator.value, denominator.value, ("vardiklis lygus nuliui",),
+                              missing_inputs=(zero,), basis=basis)
     exponent = Decimal(1).scaleb(-criterion.decimals)
     with localcontext(prec=_WIDE):  # the model bounds every figure: the exact quotient fits here
         value = (numerator.value / denominator.value * criterion.multiplier).quantize(
             exponent, rounding=ROUND_HALF_UP
         )
-    return CriterionValue(year, value, kind, numerator.value, denominator.value)
+    return CriterionValue(year, value, kind, numerator.value, denominator.value, basis=basis)
 
 
 def table_years(plan: Plan) -> tuple[int, ...]:
@@ -289,19 +463,49 @@ def table_years(plan: Plan) -> tuple[int, ...]:
     return (year - 2, year - 1, year)
 
 
+def _service_group_rows(plan: Plan, reference: Reference) -> list[tuple[str | None, str | None]]:
+    """One row per service and target group; per service where its money is not split by group.
+
+    Money given for a service as a whole (no `target_group`) is one row for all
+    its groups when they are of one age (elderly and adults with disability);
+    for children and adults together it stays one row per group, which then
+    cannot be computed: an average over children's and adults' care misleads.
+    """
+    analysis = plan.analysis
+    groups: dict[str, set[str]] = {}
+    for record in analysis.provision:
+        groups.setdefault(record.service, set()).add(record.target_group)
+    split = {f.service for f in analysis.finance if f.target_group is not None}
+    whole = {f.service for f in analysis.finance if f.target_group is None}
+    pairs: set[tuple[str | None, str | None]] = set()
+    for service in sorted(set(groups) | split | whole):
+        named = groups.get(service, set()) | {f.target_group for f in analysis.finance
+                                              if f.service == service and f.target_group is not None}
+        ages = {reference.plausibility.age_family(g) for g in named} - {None}
+        if not named or (service in whole and service not in split and len(named) > 1 and len(ages) <= 1):
+            pairs.add((service, None))
+        else:
+            pairs |= {(service, group) for group in named}
+    return sorted(pairs, key=lambda pair: (pair[0] or "", pair[1] or ""))
+
+
+def _rows_of(plan: Plan, reference: Reference, criterion: Criterion) -> list[tuple[str | None, str | None]]:
+    """(service, group) of each row: one row, one per service with funds, or one per service and group."""
+    if criterion.per == "service":
+        return [(code, None) for code in sorted({record.service for record in plan.analysis.finance})]
+    if criterion.per == "service_group":
+        return _service_group_rows(plan, reference)
+    return [(None, None)]
+
+
 def evaluate_criteria(plan: Plan, reference: Reference) -> CriteriaTable:
     """Compute every criterion of the plan's criteria set for the table's years."""
-    data = _Data(plan)
+    data = _Data(plan, reference)
     years = table_years(plan)
     overrides = {(o.criterion, o.year): o for o in plan.criteria.overrides}
     rows: list[CriterionRow] = []
     for criterion in reference.criteria:
-        services: list[str | None]
-        if criterion.per == "service":
-            services = [*sorted({record.service for record in plan.analysis.finance})]
-        else:
-            services = [None]
-        for service in services:
+        for service, group in _rows_of(plan, reference, criterion):
             cells = []
             for year in years:
                 override = overrides.get((criterion.id, year)) if service is None else None
@@ -310,6 +514,31 @@ def evaluate_criteria(plan: Plan, reference: Reference) -> CriteriaTable:
                         CriterionValue(year, override.value, "rankinis", None, None, (), override.reason)
                     )
                 else:
-                    cells.append(_cell(data, criterion, year, service))
-            rows.append(CriterionRow(criterion, service, tuple(cells)))
+                    cells.append(_cell(data, criterion, year, service, group))
+            rows.append(CriterionRow(criterion, service, tuple(cells), group))
     return CriteriaTable(years, tuple(rows))
+
+
+def missing_inputs(rows: Iterable[CriterionRow]) -> list[tuple[str, tuple[int, ...]]]:
+    """Each missing input of these rows once, with the years it is missing in (first seen first)."""
+    found: dict[str, list[int]] = {}
+    for row in rows:
+        for cell in row.values:
+            if cell.value is not None or cell.kind == "rankinis":
+                continue
+            for what, year in cell.missing_inputs:
+                years = found.setdefault(what, [])
+                if year not in years:
+                    years.append(year)
+    return [(what, tuple(sorted(years))) for what, years in found.items()]
+
+
+__all__ = [
+    "SERVICE_USES",
+    "CriteriaTable",
+    "CriterionRow",
+    "CriterionValue",
+    "evaluate_criteria",
+    "missing_inputs",
+    "missing_text",
+]

@@ -21,6 +21,10 @@ class Finding:
 
     Messages are not stored: they are rendered from the rule registry in the
     reader's language at output time, from `code` and `params`.
+
+    `acknowledged` holds the plan's reason when the plan acknowledges this
+    warning (`acknowledged:` in the plan): the finding is still reported, marked
+    as acknowledged, but it is not counted as a warning and does not fail --strict.
     """
 
     file: str
@@ -30,6 +34,7 @@ class Finding:
     severity: Severity = field(compare=False)
     path: str = field(default="", compare=True)
     params: tuple[tuple[str, str], ...] = field(default=())
+    acknowledged: str | None = field(default=None, compare=False)
 
     def param(self, name: str) -> str:
         """The value of one message parameter ('' when absent)."""
@@ -42,10 +47,11 @@ def make_params(values: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
-    """Number of findings per severity, both keys always present."""
+    """Number of findings per severity, both keys always present (acknowledged ones not counted)."""
     counts = {Severity.ERROR: 0, Severity.WARNING: 0}
     for finding in findings:
-        counts[finding.severity] += 1
+        if finding.acknowledged is None:
+            counts[finding.severity] += 1
     return counts
 
 
@@ -61,8 +67,13 @@ class FindingCounts:
 
     @property
     def warnings(self) -> int:
-        """Number of warning findings."""
+        """Number of warning findings (not counting those the plan acknowledges)."""
         return count_by_severity(self.findings)[Severity.WARNING]
+
+    @property
+    def acknowledged(self) -> int:
+        """Number of warnings the plan acknowledges with a reason (shown, never failing)."""
+        return sum(1 for finding in self.findings if finding.acknowledged is not None)
 
 
 def format_path(loc: tuple[Any, ...]) -> str:

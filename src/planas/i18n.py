@@ -8,6 +8,8 @@ Lithuanian and Lithuanian output counts as Lithuanian does (1 klaida,
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
 from typing import Literal
 
 Lang = Literal["lt", "en"]
@@ -41,6 +43,8 @@ NOUNS: dict[str, tuple[str, str, str, str]] = {
     "error": ("klaida", "klaidos", "klaidų", "error"),
     "warning": ("įspėjimas", "įspėjimai", "įspėjimų", "warning"),
     "change": ("pakeitimas", "pakeitimai", "pakeitimų", "change"),
+    "finding": ("radinys", "radiniai", "radinių", "finding"),
+    "known": ("žinomas radinys", "žinomi radiniai", "žinomų radinių", "known finding"),
 }
 
 
@@ -48,3 +52,34 @@ def counted(lang: str, count: int, noun: str) -> str:
     """`count` and the noun in the right form, e.g. "2 klaidos" or "2 errors"."""
     one, few, many, english = NOUNS[noun]
     return plural_en(count, english) if lang == "en" else plural_lt(count, one, few, many)
+
+
+_LETTERS_OF_THEIR_OWN = {"č": "c~", "š": "s~", "ž": "z~", "y": "i"}
+"""Lithuanian letters that sort after their base letter (č after c, š after s, ž after z).
+
+`~` sorts after every letter and digit, so `"s~"` comes after every word on s.
+The nasal and long vowels (ą, ę, ė, į, ų, ū) and y sort with their base
+letter (y with i) and only break ties, as ICU's Lithuanian collation does.
+"""
+
+
+def collation_key(text: str) -> tuple[str, str, str]:
+    """A sort key in Lithuanian alphabetical order: S < Š < T, Z < Ž, case and accents breaking ties.
+
+    planas ships no ICU (PyICU needs a compiler and the ICU library, Babel has
+    no collation), so this is the documented subset of the Lithuanian
+    collation that names and codes need: the primary letters of the Lithuanian
+    alphabet, then accents, then case.
+    """
+    lower = text.casefold()
+    primary = "".join(
+        _LETTERS_OF_THEIR_OWN.get(char)
+        or "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        for char in lower
+    )
+    return primary, lower, text
+
+
+def sorted_lt(items: Iterable[str]) -> list[str]:
+    """Strings in Lithuanian alphabetical order (`collation_key`)."""
+    return sorted(items, key=collation_key)

@@ -11,7 +11,7 @@ from planas.cli.output import Output, imports_done
 from planas.cli.validate import EXIT_FINDINGS, EXIT_OK
 from planas.errors import UsageError
 
-REPORT_FORMATS = ("junit", "sarif", "json", "md", "text", "github")
+REPORT_FORMATS = ("junit", "sarif", "codequality", "json", "md", "text", "github")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class CheckOptions:
     write_baseline: Path | None = None
     jobs: int | None = None
     lang: str = "lt"
+    sarif_root: Path | None = None
 
 
 def report_targets(items: tuple[str, ...]) -> list[tuple[str, Path]]:
@@ -56,6 +57,9 @@ def _with_progress(out: Output, work: Callable[[Callable[[int, int], None] | Non
 
 def run(options: CheckOptions, out: Output) -> int:
     """Check the repository; 0 clean, 1 errors (or warnings with --strict)."""
+    from dataclasses import replace
+
+    from planas.i18n import counted
     from planas.loading.fileio import write_atomic
     from planas.repository.baseline import baseline_text, read_baseline
     from planas.repository.check import CheckResult, check_repository
@@ -72,16 +76,22 @@ def run(options: CheckOptions, out: Output) -> int:
     result = _with_progress(out, lambda progress: check_repository(
         repo, jobs=options.jobs, settings=settings, baseline=known, progress=progress))
     assert isinstance(result, CheckResult)
+    if options.sarif_root is not None:
+        result = replace(result, source_root=options.sarif_root)
     if options.write_baseline is not None:
         write_atomic(options.write_baseline, baseline_text(result.findings, repo).encode("utf-8"))
         count = len(result.findings)
-        out.say(f"{options.write_baseline}: įrašyta {count} radinių (baseline)",
-                f"{options.write_baseline}: {count} findings written (baseline)")
+        out.say(f"{options.write_baseline}: įrašyta – {counted('lt', count, 'finding')} (baseline)",
+                f"{options.write_baseline}: {counted('en', count, 'finding')} written (baseline)")
         return EXIT_OK
     lang, strict = options.lang, options.strict
     out.data(render_check(result, options.output_format, lang, strict=strict))  # type: ignore[arg-type]
     for kind, target in targets:
-        write_atomic(target, render_check(result, kind, lang, strict=strict).encode("utf-8"))  # type: ignore[arg-type]
+        text = render_check(result, kind, lang, strict=strict)  # type: ignore[arg-type]
+        if str(target) == "-":
+            out.data(text)
+        else:
+            write_atomic(target, text.encode("utf-8"))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with Path(summary).open("a", encoding="utf-8") as stream:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -23,15 +24,18 @@ import typer
 
 from planas import __version__
 from planas.cli import coercion
+from planas.cli import help as typer_texts
 from planas.cli.output import Output
 from planas.errors import UsageError
 
 coercion.install()  # before any parameter is built: see planas.cli.coercion
+typer_texts.install()  # flags without <bool>, the help option in the run's language
 app = typer.Typer(
     name="planas",
     help="Savivaldybės socialinių paslaugų planas kaip YAML: tikrinimas, dokumentai, palyginimas.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # `planas completion SHELL` instead: typer's options would be English
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
 )
@@ -122,7 +126,28 @@ class CheckFormat(StrEnum):
     github = "github"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="Pranešimų kalba.")]
+def language_from_environment(environ: dict[str, str] | None = None) -> Lang:
+    """The language the environment asks for: `en` when LC_ALL, LC_MESSAGES or LANG is English."""
+    values = environ if environ is not None else dict(os.environ)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = values.get(name, "")
+        if value:
+            return Lang.en if value.lower().startswith("en") else Lang.lt
+    return Lang.lt
+
+
+def _lang_default(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+    """`--lang` when given; otherwise the environment's language (LANG), so a run speaks one language."""
+    source = ctx.get_parameter_source(param.name or "lang")
+    if source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT"):
+        return value
+    return language_from_environment()
+
+
+LangOption = Annotated[
+    Lang, typer.Option("--lang", help="Pranešimų kalba (numatyta: pagal LANG, kitaip lt).", callback=_lang_default,
+                       show_default=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -140,16 +165,26 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Vidinės klaidos atveju parodyti visą klaidos eigą.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Rodyti tik rezultatus ir klaidas.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Rodyti daugiau informacijos (stderr).")
+    ] = False,
 ) -> None:
     """Savivaldybės socialinių paslaugų planas kaip YAML."""
+    from planas.cli.output import Verbosity
+
     _State.debug = debug
+    Verbosity.level = -1 if quiet else (1 if verbose else 0)
 
 
 @app.command()
 @guarded
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Plano YAML failai.", show_default=False, readable=False)
+        list[Path], typer.Argument(help="Plano YAML failai (- – standartinė įvestis).", show_default=False,
+                                   readable=False, metavar="PLANAS.yaml")
     ],
     output_format: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="Išvesties formatas.")
@@ -158,24 +193,30 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Įspėjimai taip pat laikomi klaidomis (exit 1).")
     ] = False,
+    plans_only: Annotated[
+        bool, typer.Option("--plans-only", help="Praleisti YAML failus, kurie ne planai (pagal turinį; "
+                                                "pre-commit).")
+    ] = False,
 ) -> None:
     """Patikrinti planus: 0 – tinkami, 1 – rasta klaidų, 2 – nepavyko patikrinti."""
     from planas.cli.validate import ValidateOptions, run
 
-    options = ValidateOptions(tuple(files), output_format.value, lang.value, strict)
+    options = ValidateOptions(tuple(files), output_format.value, lang.value, strict, plans_only)
     raise typer.Exit(run(options, Output(lang.value)))
 
 
 @app.command()
 @guarded
 def render(
-    plan_file: Annotated[Path, typer.Argument(help="Plano YAML failas.", show_default=False, readable=False)],
+    plan_file: Annotated[Path, typer.Argument(help="Plano YAML failas (- – standartinė įvestis).",
+                                              show_default=False, readable=False, metavar="PLANAS.yaml")],
     output_format: Annotated[
         RenderFormat, typer.Option("--format", "-f", help="Dokumento formatas.")
     ] = RenderFormat.docx,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia plano, plan.docx / plan.md)."),
+        typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia plano, plan.docx / plan.md; "
+                                            "- – standartinė išvestis)."),
     ] = None,
     template: Annotated[
         Path | None,
@@ -202,8 +243,10 @@ def render(
 @app.command()
 @guarded
 def diff(
-    old: Annotated[str, typer.Argument(help="Senesnis planas: failas, metai (2020) arba REV:KELIAS.")],
-    new: Annotated[str, typer.Argument(help="Naujesnis planas: failas, metai (2021) arba REV:KELIAS.")],
+    old: Annotated[str, typer.Argument(help="Senesnis planas: failas, metai (2020), REV:KELIAS arba - "
+                                            "(standartinė įvestis).", metavar="SENAS")],
+    new: Annotated[str, typer.Argument(help="Naujesnis planas: failas, metai (2021), REV:KELIAS arba -.",
+                                       metavar="NAUJAS")],
     output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Išvesties formatas.")] = DiffFormat.text,
     repo: Annotated[Path, typer.Option("--repo", help="Planų saugykla, kai nurodomi metai.", readable=False)] = Path(),
     municipality: Annotated[
@@ -229,7 +272,7 @@ def new(
         Path, typer.Option("--from", help="Praėjusių metų planas.", show_default=False, readable=False)
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia, su naujais metais).")
+        Path | None, typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia, su naujais metais; - – standartinė išvestis).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Perrašyti esamą failą.")] = False,
     lang: LangOption = Lang.lt,
@@ -247,7 +290,8 @@ def check(
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Išvestis ekrane.")] = CheckFormat.text,
     report: Annotated[
         list[str] | None,
-        typer.Option("--report", help="Ataskaita į failą: junit:FAILAS, sarif:FAILAS, json:FAILAS, md:FAILAS."),
+        typer.Option("--report", help="Ataskaita į failą: junit:FAILAS, sarif:FAILAS, codequality:FAILAS, "
+                                      "json:FAILAS, md:FAILAS (FAILAS - – standartinė išvestis)."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Įspėjimai taip pat laikomi klaidomis.")] = False,
     baseline: Annotated[
@@ -258,29 +302,145 @@ def check(
     ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Procesų skaičius (numatyta: branduolių).")] = None,
     lang: LangOption = Lang.lt,
+    sarif_root: Annotated[
+        Path | None, typer.Option("--sarif-root", help="Saugyklos šaknis SARIF ir Code Quality keliams "
+                                                       "(numatyta: git šaknis).", readable=False)
+    ] = None,
 ) -> None:
     """Patikrinti visus saugyklos planus, metų seką ir užpildymą (CI)."""
     from planas.cli.check import CheckOptions, run
 
     options = CheckOptions(repo, output_format.value, tuple(report or ()), strict, baseline, write_baseline,
-                           jobs, lang.value)
+                           jobs, lang.value, sarif_root)
     raise typer.Exit(run(options, Output(lang.value)))
 
 
 @app.command()
 @guarded
-def schema() -> None:
-    """Išvesti plano JSON schemą (ta pati, kaip schemas/plan.schema.json)."""
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Įrašyti į failą (pvz., schemas/plan.schema.json; "
+                                                         "- – standartinė išvestis).", readable=False)
+    ] = None,
+) -> None:
+    """Išvesti plano JSON schemą (ta pati, kaip schemas/plan.schema.json; saugykloje – su vietiniu žinynu)."""
+    from planas.repository.localref import reference_for
     from planas.schema import plan_schema_text
 
-    Output().data(plan_schema_text())
+    text = plan_schema_text(reference_for(Path.cwd()))
+    if output is None or str(output) == "-":
+        Output().data(text)
+        return
+    from planas.loading.fileio import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+    Output().say(f"{output}: įrašyta", f"{output}: written")
+
+
+@app.command()
+@guarded
+def init(
+    directory: Annotated[Path, typer.Argument(help="Planų saugyklos aplankas.", readable=False)] = Path(),
+    force: Annotated[bool, typer.Option("--force", help="Perrašyti esamus failus.")] = False,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Paruošti planų saugyklą: nustatymai, schema, pre-commit, GitHub ir GitLab CI, README."""
+    from planas.cli.init import InitOptions, run
+
+    raise typer.Exit(run(InitOptions(directory, force), Output(lang.value)))
+
+
+class Shell(StrEnum):
+    """Shells `planas completion` writes a script for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+@app.command()
+@guarded
+def completion(
+    shell: Annotated[Shell, typer.Argument(help="Apvalkalas.")],
+) -> None:
+    """Išvesti apvalkalo užbaigimo scenarijų, pvz.: planas completion bash > ~/.local/share/bash-completion/completions/planas."""
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(prog_name="planas", complete_var="_PLANAS_COMPLETE", shell=shell.value)
+    Output().data(script.rstrip("\n") + "\n")
+
+
+class ReferenceList(StrEnum):
+    """The code lists `planas reference` shows."""
+
+    services = "services"
+    groups = "groups"
+    institution_types = "institution-types"
+    indicators = "indicators"
+    funding_sources = "funding-sources"
+    categories = "categories"
+    municipalities = "municipalities"
+    rules = "rules"
+
+
+class ReferenceFormat(StrEnum):
+    """Output formats of `reference`."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@guarded
+def reference(
+    kind: Annotated[
+        ReferenceList | None, typer.Argument(help="Žinynas; nenurodžius – žinynų sąrašas.", show_default=False)
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Ieškoti kode, pavadinime ir senuose pavadinimuose.")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Plano metai: tų metų paslaugos ir jų rūšys.")
+    ] = None,
+    output_format: Annotated[
+        ReferenceFormat, typer.Option("--format", "-f", help="Išvesties formatas.")
+    ] = ReferenceFormat.table,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Žinynai: paslaugos, gavėjų grupės, įstaigų tipai, rodikliai, šaltiniai, savivaldybės, taisyklės."""
+    from planas.cli.reference import ReferenceOptions, run
+
+    options = ReferenceOptions(kind.value if kind is not None else None, search, year, output_format.value,
+                               lang.value, Path.cwd())
+    raise typer.Exit(run(options, Output(lang.value)))
 
 
 def run_app() -> None:
     """Run the typer application (see `planas.cli.main`)."""
     gc.disable()  # until the command's imports are done (output.imports_done)
+    from planas.cli.output import make_streams_safe
+
+    make_streams_safe()
+    argv = sys.argv[1:]
+    lang = typer_texts.language_for_run(argv, language_from_environment().value)
+    typer_texts.Language.current = lang
+    if not argv or "-h" in argv or "--help" in argv:
+        typer_texts.localise_help()
+    if "_PLANAS_COMPLETE" in os.environ:  # the shell asks for completions (`planas completion SHELL`)
+        from typer._completion_classes import completion_init
+
+        completion_init()
+    from typer._click.exceptions import NoArgsIsHelpError
+    from typer._click.exceptions import UsageError as TyperUsageError
+
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="planas")
+    except NoArgsIsHelpError as error:
+        error.show()
+        sys.exit(EXIT_USAGE)
+    except TyperUsageError as error:  # typer's own usage errors, worded as planas words its errors
+        sys.stderr.write(typer_texts.usage_error(error, lang))
+        sys.exit(EXIT_USAGE)
     except SystemExit:
         raise
     except Exception as error:  # noqa: BLE001 - errors in option callbacks and the like
@@ -288,3 +448,4 @@ def run_app() -> None:
             traceback.print_exc()
         print(internal_error_message(error), file=sys.stderr)  # noqa: T201 - the CLI layer prints
         sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planas.cli.output import Output, imports_done
+from planas.cli.streams import DASH, STDIN_LABEL, read_stdin
 from planas.cli.validate import EXIT_FINDINGS, EXIT_OK
+from planas.errors import UsageError
 from planas.validation import FileResult
 
 
@@ -23,18 +26,32 @@ class DiffOptions:
     lang: str = "lt"
 
 
+def _sources(options: DiffOptions, resolve: Any) -> tuple[Any, ...]:
+    """Both plans: `-` is standard input (for one of them), the rest as `resolve_sources` finds them."""
+    from planas.loading.positional import MAX_PLAN_BYTES
+    from planas.repository.index import PlanSource
+
+    arguments = (options.old, options.new)
+    if arguments.count(DASH) > 1:
+        raise UsageError("-: standartinė įvestis gali būti tik vienas iš planų (stdin once)")
+    named = iter(resolve(tuple(a for a in arguments if a != DASH), options.repo, options.municipality))
+    return tuple(PlanSource(STDIN_LABEL, read_stdin(MAX_PLAN_BYTES)) if a == DASH else next(named)
+                 for a in arguments)
+
+
 def run(options: DiffOptions, out: Output) -> int:
     """Validate both plans once (exit 1 when either has errors), then compare them."""
-    from planas.reference import load_reference
     from planas.repository.index import resolve_sources
+    from planas.repository.localref import reference_for
     from planas.validation import validate_bytes
     from planas.validation.report import render_report
     from planas.years.diff import diff_plans
     from planas.years.report import render_diff
 
     imports_done()
-    reference = load_reference()
-    sources = resolve_sources((options.old, options.new), options.repo, options.municipality)
+    files = [Path(s) for s in (options.old, options.new) if Path(s).is_file()]
+    reference = reference_for(files[0] if files else options.repo)
+    sources = _sources(options, resolve_sources)
     results: list[FileResult] = []
     for source in sources:
         result = validate_bytes(source.raw, source.label, reference)
@@ -49,4 +66,9 @@ def run(options: DiffOptions, out: Output) -> int:
     difference = diff_plans(old.plan, new.plan, reference, old_label=sources[0].label,
                             new_label=sources[1].label, criteria=(old.criteria, new.criteria))
     out.data(render_diff(difference, reference, options.output_format, options.lang))  # type: ignore[arg-type]
+    if difference.municipalities_differ:
+        from planas.years.report import municipality_warning
+
+        out.say(f"planas: {municipality_warning(difference, 'lt')}", f"planas: {municipality_warning(difference, 'en')}",
+                err=True)
     return EXIT_FINDINGS if options.exit_code and not difference.is_empty else EXIT_OK

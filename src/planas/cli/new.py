@@ -31,7 +31,10 @@ def run(options: NewOptions, out: Output) -> int:
         read_plan_bytes,
     )
     from planas.repository.index import identity_of
+    from planas.validation.registry import Lang
+    from planas.validation.report import format_finding_text
     from planas.years.draft import default_output, next_year_text
+    from planas.years.mentions import stale_year_mentions
 
     imports_done()
     source = options.source
@@ -43,10 +46,19 @@ def run(options: NewOptions, out: Output) -> int:
     if old_year is None:
         raise UsageError(f"{source}: tai ne planas arba jame nėra metadata.year (validate parodys kodėl)")
     target = options.output or default_output(source, old_year, options.year)
+    if str(target) == "-":  # standard output
+        out.data(next_year_text(text, options.year, str(source)))
+        return EXIT_OK
     if target.exists() and not options.force:
         raise UsageError(f"{target}: failas jau yra; naudokite --force, jei norite jį perrašyti")
     draft = next_year_text(text, options.year, str(source))
     write_atomic(target, draft.encode("utf-8"))
     out.say(f"{target}: įrašytas {options.year} m. plano projektas; toliau: planas validate {target}",
             f"{target}: draft plan for {options.year} written; next: planas validate {target}")
+    mentions = stale_year_mentions(draft, str(target), old_year, options.year)
+    if mentions:
+        lang: Lang = "en" if options.lang == "en" else "lt"
+        out.say(f"Tekste liko ankstesnių metų paminėjimų ({len(mentions)}): perskaitykite kiekvieną sakinį.",
+                f"The text still mentions earlier years ({len(mentions)} times): read each sentence.")
+        out.data("".join(format_finding_text(f, lang) + "\n" for f in mentions))
     return EXIT_OK

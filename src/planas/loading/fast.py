@@ -24,7 +24,7 @@ from typing import Any
 
 import ryml
 
-from planas.loading.positional import MAX_PLAN_BYTES, canonical_key, resolve_plain_scalar
+from planas.loading.positional import MAX_DEPTH, MAX_PLAN_BYTES, canonical_key, resolve_plain_scalar
 
 _END = rb"\s*(?:#.*)?(?:$|,|\]|\})"
 _NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (consumed: faster)
@@ -34,10 +34,14 @@ _NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (co
 # be refused with a position; the core-schema scalars (~, True, .inf, 0o17, 010,
 # +5) are ones rapidyaml would leave as text where planas.loading.positional does not.
 _CHECKS: tuple[tuple[tuple[bytes, ...], re.Pattern[bytes] | None, bool], ...] = (
-    ((b"&", b"*", b"!"), re.compile(rb"[\s\[{,][&*!][^\s*]"), False),
+    ((b"&", b"*", b"!"), re.compile(rb"[\s\[{,](?:[&*!][^\s*]|!\s)"), False),  # `! x`: the bare tag
     ((b"<<",), re.compile(rb"<<\s*:"), False),
     ((b"---", b"..."), re.compile(rb"^(?:---|\.\.\.)", re.MULTILINE), False),
     ((b".inf", b".Inf", b".INF", b".nan", b".NaN", b".NAN"), None, False),
+    # Where rapidyaml (YAML 1.2) and libyaml part ways: `key:<tab>{...}` is one plain
+    # scalar to rapidyaml; `?x` starts a plain scalar for rapidyaml, is refused by libyaml.
+    ((b":\t",), None, False),
+    ((b"?",), re.compile(rb"[\s\[{,]\?\S"), False),
     ((b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"),
      re.compile(_NODE + rb"(?:~|True|TRUE|False|FALSE|Null|NULL)" + _END, re.MULTILINE), True),
     # Starts with the literal 0 so that the regex engine can skip ahead; the
@@ -130,13 +134,20 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+# Characters libyaml's reader refuses (C0 and C1 controls, a BOM inside the file,
+# U+FFFE/U+FFFF) and a lone CR (a line break to both, read differently): positional only.
+_UNREADABLE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]")
+
+
 def _prepared(raw: bytes) -> bytes:
     """The bytes rapidyaml may read (BOM dropped, CRLF folded), or `SlowPath`."""
-    if len(raw) > MAX_PLAN_BYTES or b"\x00" in raw:
-        raise SlowPath("size or binary")
+    if len(raw) > MAX_PLAN_BYTES:
+        raise SlowPath("size")
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n")
+    if _UNREADABLE.search(raw) or not raw.endswith(b"\n"):
+        raise SlowPath("characters")  # a file cut short (no final line break) ends blocks differently
     if needs_slow_path(raw):
         raise SlowPath("construct")
     try:
@@ -146,15 +157,11 @@ def _prepared(raw: bytes) -> bytes:
     return raw
 
 
-def _json_of(raw: bytes, *, quiet: bool) -> str:
+def _json_of(raw: bytes) -> str:
     """The JSON rapidyaml makes of the document; its parse errors become `SlowPath`."""
     try:
-        if quiet:
-            with _quiet_stderr():
-                tree = ryml.parse_in_arena(raw)
-        else:
-            tree = ryml.parse_in_arena(raw)
-        text = ryml.emit_json(tree)
+        with _quiet_stderr():  # rapidyaml prints its complaints; the slow path reports them properly
+            text = ryml.emit_json(ryml.parse_in_arena(raw))
     except _RYML_ERRORS as error:  # any parser complaint means: let the slow path explain
         raise SlowPath(type(error).__name__) from None
     if not text:  # an empty document: rapidyaml emits nothing (None)
@@ -162,13 +169,26 @@ def _json_of(raw: bytes, *, quiet: bool) -> str:
     return str(text)
 
 
-def fast_load(raw: bytes, *, quiet: bool = True) -> dict[str, Any]:
+def fast_load(raw: bytes) -> dict[str, Any]:
     """Plain data of a plan file; raises `SlowPath` whenever the positional loader must decide."""
-    text = _json_of(_prepared(raw), quiet=quiet)
+    text = _json_of(_prepared(raw))
     try:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=_pairs)
     except (ValueError, RecursionError) as error:  # JSON rapidyaml emitted but Python refuses
         raise SlowPath(type(error).__name__) from None
     if not isinstance(data, dict) or not data:
         raise SlowPath("root")
+    if _too_deep(data):
+        raise SlowPath("depth")
     return data
+
+
+def _too_deep(data: dict[str, Any]) -> bool:
+    """Whether the data nests deeper than the positional loader allows (it refuses with a position)."""
+    level: list[Any] = [data]
+    for _ in range(MAX_DEPTH - 1):
+        level = [child for node in level for child in (node.values() if isinstance(node, dict) else node)
+                 if isinstance(child, dict | list)]
+        if not level:
+            return False
+    return True

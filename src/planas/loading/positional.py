@@ -288,8 +288,8 @@ def protect_line_breaks(text: str) -> tuple[str, dict[str, str]]:
     return text, back
 
 
-def _restore(value: str, back: dict[str, str]) -> str:
-    """Put the original characters back in place of their stand-ins."""
+def restore_line_breaks(value: str, back: dict[str, str]) -> str:
+    """Put the original characters back in place of their stand-ins (see `protect_line_breaks`)."""
     for stand_in, char in back.items():
         value = value.replace(stand_in, char)
     return value
@@ -340,7 +340,7 @@ class _TreeBuilder:
 
     def _text(self, event: yaml.ScalarEvent) -> str:
         """A scalar's text as written (stand-ins restored)."""
-        return _restore(event.value, self.back) if self.back else event.value
+        return restore_line_breaks(event.value, self.back) if self.back else event.value
 
     def _key(self, top: _Frame, event: yaml.NodeEvent, pos: Position) -> None:
         """A mapping key: text or number, never repeated (in any spelling), never `<<`."""

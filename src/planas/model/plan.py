@@ -9,7 +9,9 @@ SPĮ; methodology 1132 / A1-368; the reconstructed A1-104 form, DOMAIN-RESEARCH
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from planas.model.base import (
     Code,
@@ -28,30 +30,25 @@ from planas.model.base import (
     Year,
     described,
 )
+from planas.model.codes import GroupCode, InstitutionTypeCode, ServiceCode
+from planas.model.deadline import Deadline
+from planas.model.provenance import Sourced
+from planas.model.sections import CustomSection, MeasureStatus
 
 Status = Literal["projektas", "patvirtintas"]
 RegimeId = Literal["legacy_1132_A1-104", "A1-368_2024"]
 FinanceKind = Literal["faktas", "planas"]
 Owner = Literal["savivaldybe", "valstybe", "nvo", "privatus", "religine"]
-MeasureStatus = Literal["planuojama", "vykdoma", "ivykdyta", "neivykdyta"]
 
-_FORM = "Plano forma (A1-104, rekonstruota pagal realius planus; DOMAIN-RESEARCH §2.2)"
+_FORM = "Plano forma (A1-104, rekonstruota pagal realius planus)"
 
 
-class Provenance(PlanModel):
-    """Where a figure comes from: a source, or an admission that it is illustrative."""
+class Provenance(Sourced):
+    """Where a figure comes from (`source` or `illustrative`), and a note that explains it."""
 
-    source: Text | None = described(
-        "Šaltinis",
-        "Duomenų šaltinis (adresas ar dokumentas), iš kurio paimtas skaičius.",
-        default=None,
+    note: Markdown | None = described(
+        "Pastaba", "Paaiškinimas prie duomenų (pvz., kodėl skaičius pasikeitė).", default=None
     )
-    illustrative: Flag = described(
-        "Iliustracinis",
-        "true, kai skaičius nėra iš šaltinio, o tik iliustracinis (pvz., pavyzdiniame plane).",
-        default=False,
-    )
-    note: Markdown | None = described("Pastaba", "Paaiškinimas prie duomenų.", default=None)
 
 
 # --- metadata ---------------------------------------------------------------------------
@@ -69,7 +66,7 @@ class Municipality(PlanModel):
     )
 
 
-class Approval(PlanModel):
+class Approval(Sourced):
     """The council decision that approves the plan (methodology 1132 p. 33)."""
 
     body: ShortText = described(
@@ -83,13 +80,15 @@ class Approval(PlanModel):
     decision_date: Date | None = described(
         "Sprendimo data", "Tarybos sprendimo data (YYYY-MM-DD).", default=None
     )
-    source: Text | None = described(
-        "Šaltinis", "Sprendimo adresas Teisės aktų registre ar kitur.", default=None
+    text: Markdown | None = described(
+        "Tekstas dokumente",
+        "Viešas tekstas apie patvirtinimą, spausdinamas dokumento bendrojoje informacijoje. Vidinėms "
+        "pastaboms – comment (nespausdinama).",
+        default=None,
     )
-    note: Markdown | None = described("Pastaba", "Paaiškinimas.", default=None)
 
 
-class LegalAct(PlanModel):
+class LegalAct(Sourced):
     """An act the plan is prepared under (teisinis pagrindas)."""
 
     title: ShortText = described("Pavadinimas", "Teisės akto pavadinimas.")
@@ -112,7 +111,7 @@ class ContactUnit(PlanModel):
     source: Text | None = described("Šaltinis", "Iš kur paimti kontaktai.", default=None)
 
 
-class Author(PlanModel):
+class Author(Sourced):
     """A member of the working group that prepared the plan (plano rengėjai)."""
 
     name: ShortText = described("Vardas, pavardė", "Rengėjo vardas ir pavardė.")
@@ -171,31 +170,31 @@ class DataSource(PlanModel):
     url: Text | None = described("Adresas", "Šaltinio adresas.", default=None)
 
 
-class Goal(PlanModel):
+class Goal(Sourced):
     """A goal of service provision and development (tikslas)."""
 
     id: Identifier = described("Identifikatorius", "Stabilus tikslo identifikatorius, pvz. T1.")
     text: ShortText = described(
         "Tikslas", f"Socialinių paslaugų teikimo ir plėtros tikslas ({_FORM}, 2 skirsnis)."
     )
-    target_groups: list[Code] = described(
-        "Tikslinės grupės", "Gavėjų grupės (žinynas target_groups).", default_factory=list
+    target_groups: list[GroupCode] = described(
+        "Tikslinės grupės", "Gavėjų grupės (planas reference groups).", default_factory=list
     )
 
 
-class Priority(PlanModel):
+class Priority(Sourced):
     """A priority development direction (prioritetinė plėtros kryptis)."""
 
     id: Identifier = described("Identifikatorius", "Stabilus krypties identifikatorius, pvz. P1.")
     text: ShortText = described(
         "Kryptis", f"Prioritetinė socialinių paslaugų plėtros kryptis ({_FORM}, III skyrius)."
     )
-    target_groups: list[Code] = described(
-        "Tikslinės grupės", "Gavėjų grupės (žinynas target_groups).", default_factory=list
+    target_groups: list[GroupCode] = described(
+        "Tikslinės grupės", "Gavėjų grupės (planas reference groups).", default_factory=list
     )
 
 
-class Introduction(PlanModel):
+class Introduction(Sourced):
     """I. ĮVADAS: purpose, alignment, data sources, goals, priority directions."""
 
     purpose: Markdown | None = described(
@@ -219,6 +218,11 @@ class Introduction(PlanModel):
     priorities: list[Priority] = described(
         "Prioritetinės kryptys", "Prioritetinės socialinių paslaugų plėtros kryptys.", default_factory=list
     )
+    priorities_text: Markdown | None = described(
+        "Krypčių įvadas",
+        "Įvadinis tekstas prieš krypčių sąrašą (vietoj numatytojo sakinio).",
+        default=None,
+    )
 
 
 # --- analysis ---------------------------------------------------------------------------
@@ -228,10 +232,15 @@ class YearIndicator(Provenance):
     """A demographic or social indicator with one value per year."""
 
     id: Code = described(
-        "Rodiklis", "Rodiklio kodas iš žinyno (indicators.yaml), pvz. population_total."
+        "Rodiklis", "Rodiklio kodas iš žinyno (planas reference indicators), pvz. population_total."
     )
     title: Text | None = described(
         "Pavadinimas", "Pavadinimas, kai rodiklio nėra žinyne.", default=None
+    )
+    unit: Text | None = described(
+        "Matavimo vienetas",
+        "Savo rodiklio (kurio nėra žinyne) matavimo vienetas, pvz. „asm.“; žinyno rodikliai jį turi.",
+        default=None,
     )
     values: dict[Year, Quantity] = described(
         "Reikšmės pagal metus", f"Metai -> reikšmė ({_FORM}, 4 skirsnis).", default_factory=dict
@@ -266,7 +275,7 @@ class Licence(PlanModel):
 class Accreditation(PlanModel):
     """An accreditation of social supervision or respite (SPĮ 33 str.)."""
 
-    service: Code = described("Paslauga", "Akredituotos paslaugos kodas.")
+    service: ServiceCode = described("Paslauga", "Akredituotos paslaugos kodas (planas reference services).")
     date: Date | None = described("Data", "Akreditavimo data.", default=None)
 
 
@@ -294,9 +303,11 @@ class Price(PlanModel):
 class ProviderService(PlanModel):
     """A service a provider delivers, with its planned places."""
 
-    service: Code = described("Paslauga", "Paslaugos kodas iš socialinių paslaugų katalogo.")
-    target_groups: list[Code] = described(
-        "Gavėjų grupės", "Kam teikiama (žinynas target_groups).", default_factory=list
+    service: ServiceCode = described(
+        "Paslauga", "Paslaugos kodas iš socialinių paslaugų katalogo (planas reference services)."
+    )
+    target_groups: list[GroupCode] = described(
+        "Gavėjų grupės", "Kam teikiama (planas reference groups).", default_factory=list
     )
     places: Count | None = described(
         "Vietų skaičius",
@@ -318,8 +329,8 @@ class Provider(Provenance):
         "Savininkas",
         "savivaldybe, valstybe, nvo, privatus arba religine (A1-368 2 p.: visi teikėjai).",
     )
-    institution_type: Code = described(
-        "Įstaigos tipas", "Įstaigos tipas iš žinyno institution_types."
+    institution_type: InstitutionTypeCode = described(
+        "Įstaigos tipas", "Įstaigos tipas (planas reference institution-types)."
     )
     address: Text | None = described("Adresas", "Teikėjo adresas.", default=None)
     licence: Licence | None = described(
@@ -356,8 +367,10 @@ class ProvisionYear(PlanModel):
 class Provision(Provenance):
     """Provision of one service to one target group, by year (gavėjai ir poreikis)."""
 
-    service: Code = described("Paslauga", "Paslaugos kodas iš socialinių paslaugų katalogo.")
-    target_group: Code = described("Gavėjų grupė", "Gavėjų grupė (žinynas target_groups).")
+    service: ServiceCode = described(
+        "Paslauga", "Paslaugos kodas iš socialinių paslaugų katalogo (planas reference services)."
+    )
+    target_group: GroupCode = described("Gavėjų grupė", "Gavėjų grupė (planas reference groups).")
     provider: Identifier | None = described(
         "Teikėjas", "Teikėjo identifikatorius (analysis.providers).", default=None
     )
@@ -387,16 +400,24 @@ class FinanceEntry(PlanModel):
 class Finance(Provenance):
     """Funds for one service (or the services of one provider), by year and source."""
 
-    service: Code = described("Paslauga", "Paslaugos kodas iš socialinių paslaugų katalogo.")
+    service: ServiceCode = described(
+        "Paslauga", "Paslaugos kodas iš socialinių paslaugų katalogo (planas reference services)."
+    )
     provider: Identifier | None = described(
         "Teikėjas", "Teikėjo identifikatorius, jei lėšos nurodomos teikėjui.", default=None
+    )
+    target_group: GroupCode | None = described(
+        "Gavėjų grupė",
+        "Gavėjų grupė, jei paslaugos lėšos nurodomos atskirai kiekvienai grupei (žinynas target_groups); "
+        "kriterijus K7 (išlaidos vienam gavėjui) skaičiuojamas paslaugai ir grupei.",
+        default=None,
     )
     entries: list[FinanceEntry] = described(
         "Įrašai", f"Lėšos pagal metus ir šaltinius ({_FORM}, 7 skirsnis).", default_factory=list
     )
 
 
-class AnalysisNotes(PlanModel):
+class AnalysisNotes(Sourced):
     """Prose of the situation-analysis sections (Markdown)."""
 
     demography: Markdown | None = described("Demografija", "4 skirsnio tekstas.", default=None)
@@ -424,6 +445,14 @@ class Analysis(PlanModel):
     provision: list[Provision] = described(
         "Gavėjai ir poreikis", "Gavėjai pagal paslaugas, grupes ir metus.", default_factory=list
     )
+    distinct_recipients: dict[Year, Count] = described(
+        "Skirtingi paslaugų gavėjai (asmenys)",
+        "Metai -> kiek skirtingų asmenų per metus gavo bent vieną socialinę paslaugą (SPIS). Gavėjai "
+        "pagal paslaugas (provision) skaičiuoja paslaugų gavimo atvejus: asmuo, gavęs dvi paslaugas, ten "
+        "skaičiuojamas du kartus. Nenurodžius kriterijai K1–K3 skaičiuojami iš paslaugų gavimo atvejų ir taip "
+        "pažymimi.",
+        default_factory=dict,
+    )
     finance: list[Finance] = described(
         "Finansavimas", "Lėšos pagal paslaugas, metus ir šaltinius.", default_factory=list
     )
@@ -432,7 +461,7 @@ class Analysis(PlanModel):
 # --- action plan ------------------------------------------------------------------------
 
 
-class Indicator(PlanModel):
+class Indicator(Sourced):
     """A measure's product or result indicator (rodiklis)."""
 
     id: Identifier = described("Identifikatorius", "Stabilus rodiklio identifikatorius.")
@@ -450,23 +479,37 @@ class Indicator(PlanModel):
     note: Markdown | None = described("Pastaba", "Paaiškinimas.", default=None)
 
 
-class Measure(PlanModel):
+class Measure(Sourced):
     """A measure of the action plan (priemonių planas)."""
 
     id: Identifier = described("Identifikatorius", "Stabilus priemonės identifikatorius, pvz. 1.1.")
-    goal: Identifier = described("Tikslas", "Tikslo identifikatorius (introduction.goals).")
+    goal: Identifier | None = described(
+        "Tikslas",
+        "Tikslo identifikatorius (introduction.goals). Priemonė susiejama su tikslu, kryptimi arba abiem.",
+        default=None,
+    )
     priority: Identifier | None = described(
-        "Kryptis", "Prioritetinės krypties identifikatorius (introduction.priorities).", default=None
+        "Kryptis",
+        "Prioritetinės krypties identifikatorius (introduction.priorities). Priemonė susiejama su tikslu, "
+        "kryptimi arba abiem.",
+        default=None,
     )
     task: Text | None = described("Uždavinys", "Uždavinys, kurį priemonė įgyvendina.", default=None)
     title: ShortText = described("Priemonė", "Priemonės pavadinimas.")
-    services: list[Code] = described(
-        "Paslaugos", "Susijusių paslaugų kodai iš katalogo.", default_factory=list
+    services: list[ServiceCode] = described(
+        "Paslaugos", "Susijusių paslaugų kodai iš katalogo (planas reference services).", default_factory=list
     )
-    target_groups: list[Code] = described("Tikslinės grupės", "Gavėjų grupės.", default_factory=list)
+    target_groups: list[GroupCode] = described(
+        "Tikslinės grupės", "Gavėjų grupės (planas reference groups).", default_factory=list
+    )
     executor: ShortText = described("Vykdytojas", "Atsakingas vykdytojas.")
     partners: list[ShortText] = described("Partneriai", "Partneriai.", default_factory=list)
-    deadline: Date | None = described("Įvykdymo terminas", "Terminas (YYYY-MM-DD).", default=None)
+    deadline: Deadline | None = described(
+        "Įvykdymo terminas",
+        "Data (2023-12-31), ketvirtis (2023-Q4, dokumente „2023 m. IV ketv.“) arba metai (2023). Priemonė "
+        "gali baigtis po plano metų (daugiametė priemonė).",
+        default=None,
+    )
     funding: FundingBySource = described(
         "Lėšos", "Planuojamos lėšos pagal šaltinius, Eur.", default_factory=dict
     )
@@ -480,12 +523,9 @@ class Measure(PlanModel):
         "SVP kodas", "Savivaldybės strateginio veiklos plano priemonės kodas.", default=None
     )
     indicators: list[Indicator] = described("Rodikliai", "Priemonės rodikliai.", default_factory=list)
-    illustrative: Flag = described(
-        "Iliustracinis", "true, kai priemonės skaičiai iliustraciniai.", default=False
-    )
 
 
-class ActionPlan(PlanModel):
+class ActionPlan(Sourced):
     """III. The priority directions' measures (priemonių planas)."""
 
     text: Markdown | None = described("Tekstas", "Įvadinis tekstas.", default=None)
@@ -494,7 +534,7 @@ class ActionPlan(PlanModel):
     )
 
 
-class Monitoring(PlanModel):
+class Monitoring(Sourced):
     """IV. Implementation, monitoring and evaluation."""
 
     text: Markdown | None = described(
@@ -514,12 +554,29 @@ class CriterionOverride(PlanModel):
     reason: ShortText = described("Priežastis", "Kodėl reikšmė įrašoma ranka.")
 
 
-class CriteriaSection(PlanModel):
+class CriteriaSection(Sourced):
     """Efficiency criteria: computed from the data; overrides need a reason."""
 
     text: Markdown | None = described("Tekstas", "Kriterijų skyriaus tekstas.", default=None)
     overrides: list[CriterionOverride] = described(
         "Rankiniai įrašai", "Kriterijų reikšmės, įrašytos ranka, su priežastimi.", default_factory=list
+    )
+
+
+class Acknowledgement(PlanModel):
+    """A warning the planners know of and keep, with their reason (shown as acknowledged, never failing)."""
+
+    code: Annotated[str, Field(pattern=r"^[EWCX][0-9]{4}$")] = described(
+        "Taisyklė", "Pripažįstamo įspėjimo kodas, pvz. W0601 (docs/rules.md)."
+    )
+    path: Text = described(
+        "Vieta",
+        "Radinio vieta plane, kaip ją rodo ataskaita laužtiniuose skliaustuose, pvz. "
+        "analysis.finance[3].entries[1].sources.VB; nurodžius dalį kelio (analysis.finance[3]) "
+        "pripažįstami visi tos taisyklės radiniai toje dalyje.",
+    )
+    reason: ShortText = described(
+        "Priežastis", "Kodėl duomenys teisingi, nors taisyklė įspėja (rodoma ataskaitose)."
     )
 
 
@@ -573,9 +630,21 @@ class Plan(PlanModel):
     criteria: CriteriaSection = described(
         "Efektyvumo kriterijai", "Kriterijų tekstas ir rankiniai įrašai.", default_factory=CriteriaSection
     )
+    sections: list[CustomSection] = described(
+        "Papildomi skirsniai",
+        "Plano skirsniai, kurių formoje nėra (pvz. SSGG analizė, plėtros vizija): po formos skirsnio (after) "
+        "arba jo dalis (within); su tekstu, lentelėmis ir tipuotais blokais.",
+        default_factory=list,
+    )
     document: DocumentSettings = described(
         "Dokumento išdėstymas", "Skyrių ir skirsnių numeracija, antraštės, turinys.",
         default_factory=DocumentSettings,
+    )
+    acknowledged: list[Acknowledgement] = described(
+        "Pripažinti įspėjimai",
+        "Įspėjimai, kuriuos rengėjai žino ir palieka su priežastimi: ataskaitose jie rodomi kaip pripažinti "
+        "ir nelaikomi nesėkme (--strict). Pripažinimas, neatitinkantis jokio radinio, yra klaida.",
+        default_factory=list,
     )
 
 

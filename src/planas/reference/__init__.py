@@ -94,6 +94,8 @@ class Service:
     requires_licence: bool = False
     requires_accreditation: bool = False
     source: str
+    specialises: str | None = None
+    """A local service: the catalogue service it is a form of (local reference data of a repository)."""
 
     def valid_in(self, year: int) -> bool:
         """Whether the service exists in a plan of this year."""
@@ -204,10 +206,12 @@ class Operand:
 
     variable: str
     services: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     year_offset: int = 0
     minus_previous_year: bool = False
     plus: str | None = None
+    fallback: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -222,10 +226,66 @@ class Criterion:
     denominator: Operand | None = None
     multiplier: int
     decimals: int
-    per: Literal["service"] | None = None
+    per: Literal["service", "service_group"] | None = None
     direction: Literal["higher", "lower"]
     official: bool
     source: str
+
+
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class PriceBound:
+    """The highest plausible price for some spellings of one unit."""
+
+    units: tuple[str, ...]
+    max: int
+
+
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Turnover:
+    """Persons one place serves in a year at most, by service."""
+
+    default: int
+    services: dict[str, int]
+
+
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Subset:
+    """An indicator that is part of another."""
+
+    part: str
+    whole: str
+
+
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Plausibility:
+    """Bounds of plausible figures (plausibility.yaml; planas's own judgement, not an act)."""
+
+    version: str
+    official: bool
+    magnitude_ratio: int
+    magnitude_floor: int
+    turnover: Turnover
+    waiting_ratio: int
+    waiting_floor: int
+    prices: tuple[PriceBound, ...]
+    subsets: tuple[Subset, ...]
+    age_families: dict[str, tuple[str, ...]]
+
+    def price_limit(self, unit: str) -> int | None:
+        """The highest plausible price in this unit, None for a unit not listed."""
+        wanted = _unit_key(unit)
+        for bound in self.prices:
+            if any(_unit_key(u) == wanted for u in bound.units):
+                return bound.max
+        return None
+
+    def age_family(self, group: str) -> str | None:
+        """`children`, `adults` or None (a group of any age)."""
+        return next((family for family, groups in self.age_families.items() if group in groups), None)
+
+
+def _unit_key(unit: str) -> str:
+    return "".join(unit.split()).rstrip(".").casefold()
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -240,6 +300,7 @@ class Reference:
     target_groups: dict[str, TargetGroup]
     funding_sources: dict[str, FundingSource]
     funding_rules: tuple[FundingRule, ...]
+    funding_rules_from: int
     institution_types: dict[str, InstitutionType]
     demography_indicators: dict[str, IndicatorDef]
     social_indicators: dict[str, IndicatorDef]
@@ -247,6 +308,9 @@ class Reference:
     criteria_set: str
     criteria_official: bool
     criteria: tuple[Criterion, ...]
+    plausibility: Plausibility
+    local_codes: frozenset[str] = frozenset()
+    """Codes that come from a repository's local reference data (`planas.reference.local`), not the package."""
 
     def regime_for_year(self, year: int) -> Regime:
         """The regime whose years include `year` (the nearest one outside their range)."""
@@ -354,6 +418,8 @@ def build_reference() -> Reference:
     indicators = _read("indicators.yaml")
     layouts = _read("form_layouts.yaml")
     criteria = _read("criteria.yaml")
+    plausibility = _read("plausibility.yaml")
+    plausibility["version"] = str(plausibility["version"])
     return _build(
         Reference,
         {
@@ -365,6 +431,7 @@ def build_reference() -> Reference:
             "target_groups": {str(g["id"]): g for g in _items(groups, "groups")},
             "funding_sources": {str(s["id"]): s for s in _items(funding, "sources")},
             "funding_rules": _items(funding, "rules"),
+            "funding_rules_from": funding["rules_apply_from"],
             "institution_types": {str(t["id"]): t for t in _items(institutions, "types")},
             "demography_indicators": {str(i["id"]): i for i in _items(indicators, "demography")},
             "social_indicators": {str(i["id"]): i for i in _items(indicators, "social")},
@@ -372,6 +439,7 @@ def build_reference() -> Reference:
             "criteria_set": str(criteria["set"]),
             "criteria_official": bool(criteria["official"]),
             "criteria": _items(criteria, "criteria"),
+            "plausibility": plausibility,
         },
         "reference",
     )

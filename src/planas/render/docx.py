@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from planas.errors import UsageError
+from planas.render.blocks import Block, block_marker
 from planas.render.engine import TemplateProblem, guard, make_environment
 from planas.render.templates import default_template
-from planas.render.viewmodel import Block, PlanView, block_marker
+from planas.render.viewmodel import PlanView
 
 DEFAULT_TEMPLATE = "plan.docx"
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)

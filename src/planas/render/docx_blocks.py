@@ -19,9 +19,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from planas.render.blocks import Block
 from planas.render.measure import TableLayout, layout_table
 from planas.render.prose import Inline, ProseBlock, Span, plain
-from planas.render.viewmodel import Block
 
 TABLE_TEXT = "Lentelės tekstas"
 CAPTION = "Lentelės pavadinimas"

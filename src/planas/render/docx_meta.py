@@ -159,14 +159,14 @@ def table_of_contents(document: Any, anchor: Paragraph, view: PlanView) -> None:
     entries: list[tuple[int, str]] = []
     for chapter in view.chapters:
         entries.append((1, chapter.heading))
-        entries += [(2, section.heading) for section in chapter.sections if section.heading]
+        entries += [(section.level, section.heading) for section in chapter.sections if section.heading]
     for index, (level, text) in enumerate(entries):
         style = f"toc {level}"
         paragraph = anchor.insert_paragraph_before(
             style=document.styles[style] if _has_style(document, style) else None)
         if index == 0:
             _field_run(paragraph, "begin")
-            _field_run(paragraph, "instr", r' TOC \o "1-2" \h \z \u ')
+            _field_run(paragraph, "instr", r' TOC \o "1-3" \h \z \u ')
             _field_run(paragraph, "separate")
         paragraph.add_run(text)
         if index == len(entries) - 1:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planas.render.blocks import Block
 from planas.render.engine import guard, load_text_template
 from planas.render.gfm import escape, prose_md
 from planas.render.templates import default_template
-from planas.render.viewmodel import Block, PlanView
+from planas.render.viewmodel import PlanView
 
 DEFAULT_TEMPLATE = "plan.md.j2"
 

@@ -12,19 +12,27 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Literal
 
 from planas import __version__
 from planas.criteria import VARIABLE_TITLES, CriteriaTable, CriterionRow, evaluate_criteria
 from planas.formatting import amount, genitive, long_date, money, number, percent
+from planas.i18n import collation_key
 from planas.model import Plan, YearIndicator
 from planas.model.plan import DocumentSettings
-from planas.reference import Criterion, FormLayout, IndicatorDef, Operand, Reference, Service
+from planas.model.sections import CustomSection
+from planas.reference import (
+    Criterion,
+    FormLayout,
+    IndicatorDef,
+    Operand,
+    Reference,
+    Section,
+    Service,
+)
+from planas.render.blocks import ILLUSTRATIVE_MARK, Block, block_marker, paragraphs
 from planas.render.headings import chapter_heading, municipality_names, section_heading
 from planas.render.measure import layout_table
-from planas.render.prose import Align, ProseBlock, blocks_plain, parse, text_inline
-
-BlockKind = Literal["paragraph", "bullets", "numbered", "table", "prose"]
+from planas.render.sections import SectionBlocks, deadline_text, illustrative_prose
 
 _OWNERS = {
     "savivaldybe": "Savivaldybės",
@@ -36,64 +44,6 @@ _OWNERS = {
 _KIND_LT = {"faktas": "faktas", "planas": "planas"}
 _STATUS_LT = {"planuojama": "planuojama", "vykdoma": "vykdoma", "ivykdyta": "įvykdyta",
               "neivykdyta": "neįvykdyta"}
-ILLUSTRATIVE_MARK = "*"
-
-
-@dataclass(frozen=True)
-class Block:
-    """A piece of section content: a paragraph, a list, or a table of strings."""
-
-    kind: BlockKind
-    text: str = ""
-    items: tuple[str, ...] = ()
-    caption: str = ""
-    header: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-    notes: tuple[str, ...] = ()
-    widths: tuple[int, ...] = ()
-    numeric: tuple[bool, ...] = ()
-    prose: tuple[ProseBlock, ...] = ()
-    key: str = ""
-
-    @property
-    def is_paragraph(self) -> bool:
-        """Template convenience: no comparisons needed in Word templates (prose counts as text)."""
-        return self.kind in ("paragraph", "prose")
-
-    @property
-    def marker(self) -> str:
-        """The placeholder the Word template prints; the renderer puts the real content in its place."""
-        return block_marker(self.key)
-
-    def as_prose(self) -> tuple[ProseBlock, ...]:
-        """The block as prose blocks, the one form both renderers write out."""
-        if self.kind == "prose":
-            return self.prose
-        if self.kind == "paragraph":
-            return (ProseBlock("paragraph", inline=text_inline(self.text)),)
-        if self.kind in ("bullets", "numbered"):
-            items = tuple((ProseBlock("paragraph", inline=text_inline(item)),) for item in self.items)
-            return (ProseBlock("list", ordered=self.kind == "numbered", items=items),)
-        align: tuple[Align, ...] = tuple("right" if n else "" for n in self.numeric)
-        return (ProseBlock("table", header=tuple(text_inline(h) for h in self.header),
-                           rows=tuple(tuple(text_inline(c) for c in row) for row in self.rows), align=align),)
-
-    @property
-    def is_list(self) -> bool:
-        """A bulleted or numbered list."""
-        return self.kind in ("bullets", "numbered")
-
-    @property
-    def is_table(self) -> bool:
-        """A table."""
-        return self.kind == "table"
-
-    @property
-    def list_items(self) -> tuple[str, ...]:
-        """List items with their numbers written out (Word numbering would not restart)."""
-        if self.kind == "numbered":
-            return tuple(f"{i}. {item}" for i, item in enumerate(self.items, 1))
-        return self.items
 
 
 @dataclass(frozen=True)
@@ -107,6 +57,12 @@ class SectionView:
     blocks: tuple[Block, ...]
     heading_lines: tuple[str, ...] = ()
     id: str = ""
+    level: int = 2
+
+    @property
+    def is_subsection(self) -> bool:
+        """A plan's own sub-section (4.1, 4.2): templates give it a lower heading level."""
+        return self.level > 2
 
     @property
     def landscape_begin(self) -> str:
@@ -166,19 +122,6 @@ class PlanView:
         return block_marker("toc")
 
 
-def block_marker(key: str) -> str:
-    """The placeholder paragraph text of a block (or a page-orientation change) in a Word template."""
-    return f"\u27e6planas:{key}\u27e7"
-
-
-def paragraphs(markdown: str | None) -> list[Block]:
-    """A planner's Markdown as one prose block, parsed by a real Markdown parser (nothing dropped)."""
-    prose = parse(markdown)
-    if not prose:
-        return []
-    return [Block("prose", text=blocks_plain(prose), prose=prose)]
-
-
 def _mark(text: str, illustrative: bool) -> str:
     return f"{text}{ILLUSTRATIVE_MARK}" if illustrative else text
 
@@ -220,6 +163,7 @@ class _Builder:
         if intro.purpose:
             blocks += paragraphs(intro.purpose)
         blocks += paragraphs(intro.text)
+        blocks += illustrative_prose(bool(intro.purpose or intro.text) and self.flag(intro.illustrative))
         if meta.legal_basis:
             blocks.append(Block("paragraph", text="Planas parengtas vadovaujantis:"))
             items = []
@@ -228,7 +172,7 @@ class _Builder:
                                      f"Nr. {act.number}" if act.number else None) if p]
                 detail = f" ({', '.join(parts)})" if parts else ""
                 point = f", {act.point}" if act.point else ""
-                items.append(f"{act.title}{detail}{point}")
+                items.append(_mark(f"{act.title}{detail}{point}", self.flag(act.illustrative)))
             blocks.append(Block("bullets", items=tuple(items)))
         if intro.alignment:
             blocks.append(Block("paragraph", text="Planas atitinka:"))
@@ -246,23 +190,27 @@ class _Builder:
                                     f"el. p. {unit.email}" if unit.email else None,
                                     f"kodas {unit.legal_entity_code}" if unit.legal_entity_code else None) if p]
             blocks.append(Block("paragraph", text="Plano rengimą organizuoja: " + ", ".join(contact) + "."))
-        if meta.approval is not None and meta.approval.note:
-            blocks += paragraphs(meta.approval.note)
+        if meta.approval is not None and meta.approval.text:
+            blocks += paragraphs(meta.approval.text)
         return blocks
 
     def goals(self) -> list[Block]:
         goals = self.plan.introduction.goals
+        if not goals and self.plan.introduction.priorities:
+            return [Block("paragraph", text="Atskiri tikslai nenurodyti: planas sudarytas pagal prioritetines "
+                                            "socialinių paslaugų plėtros kryptis.")]
         if not goals:
             return [Block("paragraph", text="Tikslai nenurodyti.")]
         return [Block("paragraph", text="Pagrindiniai socialinių paslaugų teikimo ir plėtros tikslai:"),
-                Block("numbered", items=tuple(g.text for g in goals))]
+                Block("numbered", items=tuple(_mark(g.text, self.flag(g.illustrative)) for g in goals))]
 
     def authors(self) -> list[Block]:
         authors = self.plan.metadata.authors
         if not authors:
             return [Block("paragraph", text="Plano rengėjai nenurodyti.")]
         return [Block("bullets", items=tuple(
-            ", ".join(p for p in (a.name, a.role, a.institution) if p) for a in authors))]
+            _mark(", ".join(p for p in (a.name, a.role, a.institution) if p), self.flag(a.illustrative))
+            for a in authors))]
 
     def _indicator_table(
         self, caption: str, items: Sequence[YearIndicator], known: Mapping[str, IndicatorDef]
@@ -274,7 +222,7 @@ class _Builder:
         for item in items:
             definition = known.get(item.id)
             name = item.title or (definition.name_lt if definition else item.id)
-            unit = definition.unit if definition else ""
+            unit = definition.unit if definition else (item.unit or "")
             values = item.values
             marked_years = set(item.illustrative_years)
             whole = self.flag(item.illustrative)
@@ -290,11 +238,18 @@ class _Builder:
         return Block("table", caption=caption, header=header, rows=tuple(rows),
                      widths=(40, 10, *([10] * len(years))), numeric=(False, False, *([True] * len(years))))
 
+    def notes(self, text: str | None) -> list[Block]:
+        """A situation-analysis section's prose, marked when the analysis prose is illustrative."""
+        notes = self.plan.analysis.notes
+        if notes is None:
+            return []
+        return paragraphs(text) + illustrative_prose(bool(text) and self.flag(notes.illustrative))
+
     def demography(self) -> list[Block]:
         analysis = self.plan.analysis
         blocks: list[Block] = []
         if analysis.notes is not None:
-            blocks += paragraphs(analysis.notes.demography)
+            blocks += self.notes(analysis.notes.demography)
         for caption, items, known in (
             ("Demografiniai rodikliai", analysis.demography, self.ref.demography_indicators),
             ("Socialiniai rodikliai", analysis.social_indicators, self.ref.social_indicators),
@@ -311,7 +266,7 @@ class _Builder:
         analysis = self.plan.analysis
         blocks: list[Block] = []
         if analysis.notes is not None:
-            blocks += paragraphs(analysis.notes.providers)
+            blocks += self.notes(analysis.notes.providers)
         if not analysis.providers:
             return blocks or [Block("paragraph", text="Teikėjai nenurodyti.")]
         rows = []
@@ -349,7 +304,7 @@ class _Builder:
         analysis = self.plan.analysis
         blocks: list[Block] = []
         if analysis.notes is not None:
-            blocks += paragraphs(analysis.notes.provision)
+            blocks += self.notes(analysis.notes.provision)
         records = analysis.provision
         if not records:
             return blocks or [Block("paragraph", text="Duomenys nepateikti.")]
@@ -390,7 +345,7 @@ class _Builder:
         analysis = self.plan.analysis
         blocks: list[Block] = []
         if analysis.notes is not None:
-            blocks += paragraphs(analysis.notes.finance)
+            blocks += self.notes(analysis.notes.finance)
         if analysis.municipal_budget:
             rows = tuple(
                 (f"{b.year}\u00a0m.", _KIND_LT[b.kind], _mark(money(b.total), self.flag(b.illustrative)),
@@ -405,7 +360,8 @@ class _Builder:
         used = [s for s in self.ref.funding_sources if any(s in e.sources for r in records for e in r.entries)]
         rows_list = []
         totals: dict[tuple[int, str], dict[str, Decimal]] = {}
-        for r in sorted(records, key=lambda r: (self.service_name(r.service), r.provider or "")):
+        for r in sorted(records, key=lambda r: (collation_key(self.service_name(r.service)),
+                                                 collation_key(r.provider or ""))):
             flagged = self.flag(r.illustrative)
             for e in sorted(r.entries, key=lambda e: (e.year, e.kind)):
                 sums = totals.setdefault((e.year, e.kind), {})
@@ -431,13 +387,15 @@ class _Builder:
         priorities = self.plan.introduction.priorities
         if not priorities:
             return [Block("paragraph", text="Prioritetinės kryptys nenurodytos.")]
-        return [Block("paragraph", text=f"Socialinių paslaugų plane {self.year} metams numatytos šios "
-                                        "prioritetinės socialinių paslaugų plėtros kryptys:"),
-                Block("bullets", items=tuple(p.text for p in priorities))]
+        intro = self.plan.introduction
+        lead = paragraphs(intro.priorities_text) or [Block(
+            "paragraph", text=f"Socialinių paslaugų plane {self.year} metams numatytos šios "
+                              "prioritetinės socialinių paslaugų plėtros kryptys:")]
+        return [*lead, Block("bullets", items=tuple(_mark(p.text, self.flag(p.illustrative)) for p in priorities))]
 
     def measures(self) -> list[Block]:
         action = self.plan.action_plan
-        blocks = paragraphs(action.text)
+        blocks = paragraphs(action.text) + illustrative_prose(bool(action.text) and self.flag(action.illustrative))
         if not action.measures:
             return blocks or [Block("paragraph", text="Priemonės nenurodytos.")]
         rows: list[tuple[str, ...]] = []
@@ -446,9 +404,10 @@ class _Builder:
             funds = "; ".join(f"{s} {amount(v)}" for s, v in m.funding.items()) or "–"
             measure_total = sum(m.funding.values(), Decimal(0))
             total += measure_total
-            base = (m.id, m.goal, _mark(m.title, self.flag(m.illustrative)),
+            link = " / ".join(x for x in (m.goal, m.priority) if x)
+            base = (m.id, link, _mark(m.title, self.flag(m.illustrative)),
                     ", ".join(self.service_name(s) for s in m.services) or "–",
-                    m.executor, long_date(m.deadline) if m.deadline else "–", funds,
+                    m.executor, deadline_text(m.deadline), funds,
                     amount(measure_total) if m.funding else "–")
             indicators = m.indicators or ()
             if not indicators:
@@ -456,10 +415,11 @@ class _Builder:
             for i, ind in enumerate(indicators):
                 cells = base if i == 0 else ("",) * len(base)
                 unit = f" ({ind.unit})" if ind.unit else ""
-                rows.append((*cells, f"{ind.name}{unit}", number(ind.baseline), number(ind.target)))
+                rows.append((*cells, _mark(f"{ind.name}{unit}", self.flag(ind.illustrative)), number(ind.baseline),
+                             number(ind.target)))
         rows.append(("", "", "Iš viso", "", "", "", "", amount(total), "", "", ""))
         blocks.append(Block("table", caption="Priemonių planas",
-                            header=("Nr.", "Tikslas", "Priemonė", "Paslaugos", "Vykdytojas", "Terminas",
+                            header=("Nr.", "Tikslas / kryptis", "Priemonė", "Paslaugos", "Vykdytojas", "Terminas",
                                     "Lėšos pagal šaltinius, Eur", "Iš viso, Eur", "Rodiklis",
                                     "Pradinė reikšmė", "Siektina reikšmė"),
                             rows=tuple(rows), widths=(4, 6, 17, 12, 12, 9, 10, 7, 11, 6, 6),
@@ -469,15 +429,17 @@ class _Builder:
     def monitoring(self) -> list[Block]:
         monitoring = self.plan.monitoring
         blocks = paragraphs(monitoring.text)
+        blocks += illustrative_prose(bool(monitoring.text) and self.flag(monitoring.illustrative))
         if monitoring.responsible:
             blocks.append(Block("paragraph", text=f"Už plano įgyvendinimo stebėseną atsako: {monitoring.responsible}."))
         return blocks or [Block("paragraph", text="Stebėsenos tvarka nenurodyta.")]
 
-    def _formula(self, criterion: Criterion) -> str:
+    def _formula(self, criterion: Criterion, *, fallback: bool = False) -> str:
         def side(operand: Operand | None) -> str:
             if operand is None:
                 return "1"
-            text = VARIABLE_TITLES.get(operand.variable, operand.variable)
+            variable = operand.fallback if fallback and operand.fallback else operand.variable
+            text = VARIABLE_TITLES.get(variable, variable)
             if operand.services:
                 text += " (" + ", ".join(self.service_name(s) for s in operand.services) + ")"
             if operand.sources:
@@ -524,15 +486,20 @@ class _Builder:
 
     def criteria(self) -> list[Block]:
         blocks = paragraphs(self.plan.criteria.text)
+        blocks += illustrative_prose(bool(self.plan.criteria.text) and self.flag(self.plan.criteria.illustrative))
         years = self.criteria_table.years
         rows = []
         for row in self.criteria_table.rows:
             name = row.criterion.name_lt
             if row.service is not None:
                 name += f": {self.service_name(row.service)}"
+            if row.target_group is not None:
+                name += f" ({self.group_name(row.target_group)})"
+            if row.basis is not None:
+                name += f" – {row.basis}"  # K1-K3 from service uses where distinct persons are not given
             rows.append((row.criterion.id, name, row.criterion.unit,
                          *(self._value(row, i) for i in range(len(years))),
-                         f"{self._formula(row.criterion)}. {self._inputs(row)}".strip()))
+                         f"{self._formula(row.criterion, fallback=row.basis is not None)}. {self._inputs(row)}".strip()))
         blocks.append(Block("table", caption="Socialinių paslaugų efektyvumo vertinimo kriterijai",
                             header=("Nr.", "Kriterijus", "Mat. vnt.", *(f"{y}\u00a0m." for y in years),
                                     "Skaičiavimas"),
@@ -594,6 +561,70 @@ class _Builder:
         return SectionView(number=number, title=title, heading=" ".join(lines), landscape=landscape or wide,
                            blocks=blocks, heading_lines=lines, id=section_id)
 
+    def custom_section(self, section: CustomSection, number: str, heading: tuple[str, ...],
+                       level: int) -> SectionView:
+        """A section the plan adds to the form, with its prose, typed blocks and tables."""
+        provider_names = {p.id: p.name for p in self.plan.analysis.providers}
+        blocks = tuple(SectionBlocks(self.flag, provider_names, self.group_name).build(section))
+        wide = any(_needs_landscape(b) for b in blocks)
+        return SectionView(number=number, title=section.title, heading=" ".join(heading),
+                           landscape=section.landscape or wide, blocks=blocks, heading_lines=heading,
+                           id=section.id, level=level)
+
+
+class _Numbering:
+    """The form's sections and the plan's own ones in order, numbered in sequence (sub-sections 4.1, 4.2)."""
+
+    def __init__(self, builder: _Builder, settings: DocumentSettings, sections: Sequence[CustomSection]) -> None:
+        self.builder, self.settings, self.counter = builder, settings, 0
+        self.within: dict[str, list[CustomSection]] = {}
+        self.after: dict[str, list[CustomSection]] = {}
+        for section in sections:
+            if section.within is not None:
+                self.within.setdefault(section.within, []).append(section)
+            elif section.after is not None:
+                self.after.setdefault(section.after, []).append(section)
+
+    def chapter(self, sections: Sequence[Section]) -> tuple[SectionView, ...]:
+        """A chapter's sections, each followed by its sub-sections and the sections placed after it."""
+        views: list[SectionView] = []
+        for s in sections:
+            def form(number: str, heading: tuple[str, ...], s: Section = s) -> SectionView:
+                return self.builder.section(number, s.title, s.block, s.landscape, heading, s.id)
+
+            self._top(views, s.id, s.title, form)
+        return tuple(views)
+
+    def _top(self, views: list[SectionView], ident: str, title: str,
+             make: Callable[[str, tuple[str, ...]], SectionView]) -> None:
+        self.counter += 1
+        number = str(self.counter)
+        index = sum(1 for v in views if not v.is_subsection)
+        views.append(make(number, section_heading(number, index, ident, title, self.settings)))
+        for k, sub in enumerate(self._subsections(ident), 1):
+            views.append(self.builder.custom_section(sub, f"{number}.{k}", self._sub_heading(f"{number}.{k}", sub), 3))
+        for follower in self.after.get(ident, ()):
+            def custom(n: str, heading: tuple[str, ...], f: CustomSection = follower) -> SectionView:
+                return self.builder.custom_section(f, n, heading, 2)
+
+            self._top(views, follower.id, follower.title, custom)
+
+    def _subsections(self, ident: str) -> list[CustomSection]:
+        found: list[CustomSection] = []
+
+        def chain(section: CustomSection) -> None:
+            found.append(section)
+            for follower in self.after.get(section.id, ()):
+                chain(follower)
+
+        for child in self.within.get(ident, ()):
+            chain(child)
+        return found
+
+    def _sub_heading(self, number: str, section: CustomSection) -> tuple[str, ...]:
+        title = self.settings.headings.get(section.id, section.title)
+        return (title,) if self.settings.section_numbering == "skirsnis" else (f"{number}. {title}",)
+
 
 # Criteria whose inputs exist only once the year is over (which measures were carried out):
 # a plan being approved shows them as to be assessed, never as a planned value.
@@ -612,6 +643,13 @@ def _needs_landscape(block: Block) -> bool:
     return layout_table(block.header, block.rows, block.numeric, landscape=False).landscape
 
 
+def _illustrative_approval(plan: Plan) -> bool:
+    """Whether the approval block shows an illustrative decision number."""
+    approval = plan.metadata.approval
+    return (plan.metadata.status == "patvirtintas" and approval is not None and approval.illustrative
+            and bool(approval.decision_number))
+
+
 def _approval_lines(plan: Plan) -> tuple[str, ...]:
     approval = plan.metadata.approval
     if plan.metadata.status != "patvirtintas" or approval is None:
@@ -619,20 +657,18 @@ def _approval_lines(plan: Plan) -> tuple[str, ...]:
     lines = ["PATVIRTINTA", genitive(approval.body)]
     if approval.decision_date is not None:
         lines.append(long_date(approval.decision_date))
-    lines.append(f"sprendimu Nr. {approval.decision_number}" if approval.decision_number else "sprendimu")
+    number = _mark(f"Nr. {approval.decision_number}", approval.illustrative) if approval.decision_number else ""
+    lines.append(f"sprendimu {number}".rstrip())
     return tuple(lines)
 
 
 def _chapters(builder: _Builder, layout: FormLayout, settings: DocumentSettings) -> tuple[ChapterView, ...]:
-    """The form's chapters with their sections, numbered and titled as the plan asks."""
+    """The form's chapters with their sections and the plan's own, numbered and titled as the plan asks."""
     chapters = []
+    numbering = _Numbering(builder, settings, builder.plan.sections)
     for chapter in layout.chapters:
         lines = chapter_heading(chapter.number, chapter.title, settings)
-        sections = tuple(
-            builder.section(s.number, s.title, s.block, s.landscape,
-                            section_heading(s.number, i, s.id, s.title, settings), s.id)
-            for i, s in enumerate(chapter.sections)
-        )
+        sections = numbering.chapter(chapter.sections)
         chapters.append(ChapterView(number=chapter.number, title=chapter.title, heading=" ".join(lines),
                                     sections=sections, heading_lines=lines))
     for annex in layout.annexes:
@@ -719,7 +755,7 @@ def build_view(plan: Plan, reference: Reference, criteria: CriteriaTable | None 
         municipality=official_name,
         year=plan.metadata.year,
         illustrative_note=(f"Žvaigždute ({ILLUSTRATIVE_MARK}) pažymėti iliustraciniai duomenys (ne iš šaltinio)."
-                           if builder.any_illustrative else ""),
+                           if builder.any_illustrative or _illustrative_approval(plan) else ""),
         table_of_contents=plan.document.table_of_contents,
         notes=_notes(reference, builder.regime.id, layout.official) if notes else (),
     )

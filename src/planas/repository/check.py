@@ -20,14 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from planas.errors import UsageError
-from planas.findings import Finding, FindingCounts, Severity, make_params
+from planas.findings import Finding, FindingCounts, Severity, count_by_severity, make_params
 from planas.loading.positional import LoadProblem, load_plan_file, read_plan_bytes
+from planas.model import Plan
 from planas.reference import load_reference
 from planas.repository.baseline import fingerprint
 from planas.repository.index import discover_yaml_files, identity_of, looks_like_plan
+from planas.repository.init import schema_copy_findings
+from planas.repository.localref import reference_for
 from planas.repository.settings import Settings, load_settings
 from planas.validation import validate_bytes
-from planas.validation.crossyear import YearFacts, cross_year_issues, locate
+from planas.validation.acknowledge import Pending, match_findings, pending, unmatched_issue
+from planas.validation.crossyear import NAMES_OLD_FILE, YearFacts, cross_year_issues, locate
 from planas.validation.registry import RULES
 from planas.validation.rules import filled
 
@@ -45,6 +49,8 @@ class PlanReport(FindingCounts):
     findings: tuple[Finding, ...]
     completeness: tuple[tuple[str, bool], ...] = ()
     facts: YearFacts | None = None
+    acknowledgements: tuple[Pending, ...] = ()
+    """The plan's acknowledgements of cross-year findings, matched once those are known."""
 
     @property
     def completeness_share(self) -> float:
@@ -54,12 +60,36 @@ class PlanReport(FindingCounts):
         return sum(1 for _, done in self.completeness if done) / len(self.completeness)
 
 
-def completeness(data: dict[str, Any], year: int) -> tuple[tuple[str, bool], ...]:
-    """Which of the regime's form sections have data (from the plan's plain data)."""
+def _plan_year_filled(plan: Plan | None, path: str) -> bool | None:
+    """Recipients and funds count only with the plan year's own figures (None: any data counts)."""
+    if plan is None:
+        return None
+    year = plan.metadata.year
+    if path == "analysis.provision":
+        return any(not values.provisional and (values.planned is not None or values.recipients is not None)
+                   for record in plan.analysis.provision for y, values in record.years.items() if y == year)
+    if path == "analysis.finance":
+        return any(entry.year == year and not entry.provisional
+                   for record in plan.analysis.finance for entry in record.entries)
+    return None
+
+
+def completeness(data: dict[str, Any], year: int, plan: Plan | None = None) -> tuple[tuple[str, bool], ...]:
+    """Which of the regime's form sections have data; recipients and funds only with plan-year figures.
+
+    A draft carried over by `planas new` has last year's figures, not this
+    year's: its recipients and finance sections are not filled until the plan
+    year's planned recipients and funds are written.
+    """
     reference = load_reference()
     layout = reference.layouts[reference.regime_for_year(year).form]
+
+    def has(path: str) -> bool:
+        current = _plan_year_filled(plan, path)
+        return filled(data, path) if current is None else current
+
     return tuple(
-        (f"{section.number}. {section.title}", any(filled(data, path) for path in section.data))
+        (f"{section.number}. {section.title}", any(has(path) for path in section.data))
         for chapter in layout.chapters
         for section in chapter.sections
         if section.data
@@ -79,14 +109,20 @@ def check_file(path: Path) -> PlanReport | None:
         return PlanReport(str(path), None, None, None, (finding,))
     if not looks_like_plan(raw):
         return None
-    result = validate_bytes(raw, str(path))
+    try:
+        reference = reference_for(path)  # the packaged data, plus the local data of the plan's repository
+    except UsageError as error:
+        finding = Finding(str(path), 1, 1, "E0113", Severity.ERROR, "", make_params({"detail": str(error)}))
+        return PlanReport(str(path), None, None, None, (finding,))
+    result = validate_bytes(raw, str(path), reference)
     name, year, status = identity_of(result.data or {})
     if result.plan is not None:
         meta = result.plan.metadata
         name, year, status = meta.municipality.name, meta.year, meta.status
     facts = YearFacts.of(result.plan) if result.plan is not None else None
-    filled_sections = completeness(result.data or {}, year) if year is not None else ()
-    return PlanReport(str(path), name, year, status, result.findings, filled_sections, facts)
+    filled_sections = completeness(result.data or {}, year, result.plan) if year is not None else ()
+    acknowledgements = pending(result.plan) if result.plan is not None else ()
+    return PlanReport(str(path), name, year, status, result.findings, filled_sections, facts, acknowledgements)
 
 
 Progress = Callable[[int, int], None]
@@ -157,10 +193,28 @@ def _cross_year(reports: Sequence[PlanReport], jump: Decimal) -> list[Finding]:
             if old is None or old.facts is None or new.facts is None:
                 continue
             for side, code, loc, params in cross_year_issues(old.facts, new.facts, jump=jump):
-                if code == "X1001":
+                if code in NAMES_OLD_FILE:
                     params = {**params, "old_file": old.file}
                 findings.append(locate(document(old if side == "old" else new), code, loc, params))
-    return findings
+    return _acknowledged(reports, findings, document)
+
+
+def _acknowledged(reports: Sequence[PlanReport], findings: list[Finding],
+                  document: Callable[[PlanReport], Any]) -> list[Finding]:
+    """Cross-year findings with each plan's acknowledgements applied; E1301 for those matching none."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_file[finding.file].append(finding)
+    result: list[Finding] = []
+    for report in reports:
+        matched, unused = match_findings(by_file.pop(report.file, []), report.acknowledgements)
+        result.extend(matched)
+        for item in unused:
+            issue = unmatched_issue(item)
+            result.append(locate(document(report), issue.code, issue.loc, issue.params))
+    for rest in by_file.values():
+        result.extend(rest)
+    return result
 
 
 @dataclass(frozen=True)
@@ -170,21 +224,27 @@ class CheckResult:
     root: Path
     plans: tuple[PlanReport, ...]
     suppressed: int = 0
+    baselined: tuple[Finding, ...] = ()
+    """Findings the baseline accepts: not counted, but kept (SARIF marks them suppressed)."""
+    source_root: Path | None = None
+    """The repository's root for reports' paths (SARIF, Code Quality); None: the git top level."""
+    repository_findings: tuple[Finding, ...] = ()
+    """Findings about the repository rather than one plan (W1601: a stale schema copy)."""
 
     @property
     def findings(self) -> tuple[Finding, ...]:
         """Every finding, in file and position order."""
-        return tuple(sorted(f for plan in self.plans for f in plan.findings))
+        return tuple(sorted([*(f for plan in self.plans for f in plan.findings), *self.repository_findings]))
 
     @property
     def errors(self) -> int:
         """All error findings."""
-        return sum(p.errors for p in self.plans)
+        return sum(p.errors for p in self.plans) + count_by_severity(self.repository_findings)[Severity.ERROR]
 
     @property
     def warnings(self) -> int:
         """All warning findings."""
-        return sum(p.warnings for p in self.plans)
+        return sum(p.warnings for p in self.plans) + count_by_severity(self.repository_findings)[Severity.WARNING]
 
 
 def _apply_settings(finding: Finding, settings: Settings) -> Finding | None:
@@ -215,7 +275,7 @@ def check_repository(
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in extra:
         by_file[finding.file].append(finding)
-    suppressed = 0
+    baselined: list[Finding] = []
     final = []
     for report in reports:
         kept = []
@@ -224,11 +284,14 @@ def check_repository(
             if adjusted is None:
                 continue
             if fingerprint(adjusted, root) in baseline:
-                suppressed += 1
+                baselined.append(adjusted)
                 continue
             kept.append(adjusted)
         final.append(replace(report, findings=tuple(sorted(set(kept))), facts=None))
-    return CheckResult(root, tuple(sorted(final, key=lambda r: r.file)), suppressed)
+    settled = (_apply_settings(f, settings) for f in schema_copy_findings(root))
+    repository = tuple(f for f in settled if f is not None)
+    return CheckResult(root, tuple(sorted(final, key=lambda r: r.file)), len(baselined),
+                       tuple(sorted(set(baselined))), repository_findings=repository)
 
 
 __all__ = [

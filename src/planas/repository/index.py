@@ -50,9 +50,10 @@ def discover_yaml_files(root: Path) -> list[Path]:
 
 
 def looks_like_plan(raw: bytes) -> bool:
-    """Whether a YAML file's bytes are a plan's (a top-level `metadata:` key near the start)."""
-    head = raw[:65536].removeprefix(b"\xef\xbb\xbf")
-    return head.startswith(b"metadata:") or b"\nmetadata:" in head
+    """Whether a YAML file's bytes are a plan's (one of a plan's top-level keys: `loading.sniff`)."""
+    from planas.loading.sniff import looks_like_plan as sniff
+
+    return sniff(raw)
 
 
 def identity_of(data: dict[str, Any]) -> tuple[str | None, int | None, str | None]:

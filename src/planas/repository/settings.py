@@ -20,11 +20,11 @@ from planas.loading.positional import (
     read_plan_bytes,
 )
 from planas.model.base import forbidden_character
+from planas.reference.local import SETTINGS_FILE
 from planas.validation.crossyear import DEFAULT_JUMP
 from planas.validation.registry import RULES, message
 from planas.validation.structural import structural_findings
 
-SETTINGS_FILE = ".planas.yaml"
 MAX_JUMP = Decimal(1000)
 """Largest jump threshold (a share: 1000 is a change of 100,000 %)."""
 
@@ -38,6 +38,8 @@ class Settings:
     jump: Decimal = DEFAULT_JUMP
     exclude: tuple[str, ...] = ()
     baseline: str | None = None
+    reference: str | None = None
+    """The folder of the repository's local reference data (planas.repository.localref)."""
 
 
 def _a_number(value: object) -> object:
@@ -71,6 +73,10 @@ class SettingsFile(BaseModel):
         default_factory=list, title="Neįtraukti", description="Failų šablonai (glob), kurių netikrinti.")
     baseline: Pattern | None = Field(
         default=None, title="Bazinis failas", description="Žinomų radinių failas (--write-baseline).")
+    reference: Pattern | None = Field(
+        default=None, title="Vietinis žinynas",
+        description="Aplankas (nuo saugyklos šaknies) su vietinėmis gavėjų grupėmis, paslaugomis, įstaigų tipais "
+                    "ir rodikliais: target_groups.yaml, catalogue.yaml, institution_types.yaml, indicators.yaml.")
 
 
 class SettingsProblem(UsageError):
@@ -136,4 +142,4 @@ def load_settings(root: Path) -> Settings:
     if problems:
         raise SettingsProblem(sorted(problems))
     return Settings(dict(model.severity), frozenset(model.disabled), model.jump_threshold, tuple(model.exclude),
-                    model.baseline)
+                    model.baseline, model.reference)

@@ -27,8 +27,9 @@ from planas.loading.positional import (
 )
 from planas.model import Plan
 from planas.reference import Reference, load_reference
+from planas.validation.issue import Issue
 from planas.validation.registry import RULES
-from planas.validation.rules import Issue, semantic_issues
+from planas.validation.rules import semantic_issues
 from planas.validation.structural import structural_findings
 
 
@@ -72,7 +73,8 @@ def _located(doc: LoadedDocument, plan: Plan, issues: list[Issue]) -> tuple[Find
         pos = doc.positions.locate(issue.loc, key=issue.key)
         findings.add(Finding(file=doc.file, line=pos.line, column=pos.column, code=issue.code,
                              severity=RULES[issue.code].severity_for(status),
-                             path=format_path(issue.loc), params=make_params(issue.params)))
+                             path=format_path(issue.loc), params=make_params(issue.params),
+                             acknowledged=issue.acknowledged))
     kept = sorted(findings)
     return tuple(kept[:MAX_FINDINGS]) + _more(doc.file, len(kept) - MAX_FINDINGS)
 

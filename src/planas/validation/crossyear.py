@@ -3,6 +3,11 @@
 - X1001: this year's indicator baselines against last year's actuals;
 - X1002: last year's indicators with a target that never got an actual;
 - X1003: a figure that moves by more than a share (default 50 %) without a note.
+
+Every finding is attached to the later plan: the earlier plan is approved and
+done, and a new draft must never add warnings to it. X1002 is about the earlier
+plan's indicator, but it is reported where the later plan takes it up (the
+same indicator's baseline) or at its measures.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from planas.model import Plan
 from planas.validation.registry import RULES
 
 DEFAULT_JUMP = Decimal("0.5")
+NAMES_OLD_FILE = frozenset({"X1001", "X1002"})
+"""Cross-year rules whose message names the earlier plan's file."""
 
 
 @dataclass(frozen=True)
@@ -37,8 +44,8 @@ class YearFacts:
     indicators: dict[tuple[str, str], tuple[int, int, Decimal | None, Decimal | None, Decimal | None]]
     # (service, group, provider) -> (record index, planned in the plan year, has a note)
     planned: dict[tuple[str, str, str | None], tuple[int, int | None, bool]]
-    # (service, provider) -> (record index, entry index, plan-year planned total, has a note)
-    funds: dict[tuple[str, str | None], tuple[int, int, Decimal, bool]]
+    # (service, provider, target group) -> (record index, entry index, plan-year planned total, has a note)
+    funds: dict[tuple[str, str | None, str | None], tuple[int, int, Decimal, bool]]
 
     @classmethod
     def of(cls, plan: Plan) -> YearFacts:
@@ -58,7 +65,7 @@ class YearFacts:
         for i, money in enumerate(plan.analysis.finance):
             for j, entry in enumerate(money.entries):
                 if entry.year == year and entry.kind == "planas":
-                    funds[(money.service, money.provider)] = (
+                    funds[(money.service, money.provider, money.target_group)] = (
                         i, j, sum(entry.sources.values(), Decimal(0)), bool(money.note))
                     break
         return cls(year, indicators, planned, funds)
@@ -93,10 +100,12 @@ def _indicator_issues(old: YearFacts, new: YearFacts) -> Iterator[Issue]:
         if actual is not None and baseline is not None and baseline != actual:
             yield ("new", "X1001", ("action_plan", "measures", i, "indicators", j, "baseline"),
                    {"ref": key[1], "baseline": baseline, "actual": actual, "year": old.year})
-    for key, (i, j, _, target, actual) in sorted(old.indicators.items()):
+    for key, (_, _, _, target, actual) in sorted(old.indicators.items()):
         if target is not None and actual is None:
-            yield ("old", "X1002", ("action_plan", "measures", i, "indicators", j),
-                   {"ref": key[1], "target": target, "year": old.year})
+            taken_up = new.indicators.get(key)
+            loc: tuple[Any, ...] = (("action_plan", "measures", taken_up[0], "indicators", taken_up[1], "baseline")
+                                    if taken_up is not None else ("action_plan", "measures"))
+            yield ("new", "X1002", loc, {"ref": key[1], "target": target, "year": old.year})
 
 
 def _jump_issues(old: YearFacts, new: YearFacts, jump: Decimal) -> Iterator[Issue]:
@@ -131,6 +140,6 @@ def locate(document: LoadedDocument, code: str, loc: tuple[Any, ...], params: di
 def cross_year_findings(old: PlanYear, new: PlanYear, *, jump: Decimal = DEFAULT_JUMP) -> Iterator[Finding]:
     """Located findings between two consecutive years' plans."""
     for side, code, loc, params in cross_year_issues(old.plan, new.plan, jump=jump):
-        if code == "X1001":
+        if code in NAMES_OLD_FILE:
             params = {**params, "old_file": old.document.file}
         yield locate(old.document if side == "old" else new.document, code, loc, params)

@@ -141,8 +141,8 @@ _RULES = (
          "Use a provider id from analysis.providers ({known})."),
     Rule("E0303", E, "Socialinių paslaugų katalogas (A1-93); SPĮ 7 str.", "Paslaugos „{ref}“ nėra socialinių paslaugų kataloge.",
          "Service '{ref}' is not in the social services catalogue.",
-         "Naudokite katalogo kodą (planas reference services).",
-         "Use a catalogue code (see the reference data, catalogue.yaml)."),
+         "Naudokite katalogo kodą: sąrašas ir paieška – `planas reference services --search ŽODIS --year {year}`.",
+         "Use a catalogue code: list and search them with `planas reference services --search WORD --year {year}`."),
     Rule("E0304", E, "Socialinių paslaugų katalogas (A1-93); SPĮ 8 str. (nuo 2023 m.)",
          "Paslauga „{ref}“ {year} m. plane negalima: ji kataloge nuo {first_year} m.",
          "Service '{ref}' is not available in a {year} plan: it exists from {first_year}.",
@@ -150,21 +150,25 @@ _RULES = (
          "Choose a service valid that year, or check the plan year."),
     Rule("E0305", E, "Socialinių paslaugų katalogas: gavėjų grupės; SPĮ 2 str.", "Nežinoma gavėjų grupė „{ref}“.",
          "Unknown target group '{ref}'.",
-         "Naudokite grupės kodą iš target_groups.yaml.", "Use a group code from target_groups.yaml."),
+         "Naudokite grupės kodą (`planas reference groups --search ŽODIS`). Jei tokios grupės sąraše nėra, "
+         "aprašykite ją saugyklos vietiniame žinyne (.planas.yaml: reference, failas target_groups.yaml).",
+         "Use a group code (`planas reference groups --search WORD`). If the list has no such group, describe "
+         "it in the repository's local reference data (.planas.yaml: reference, file target_groups.yaml)."),
     Rule("E0306", E, "planas: stabilūs identifikatoriai (diff sulygina pagal juos)", "Identifikatorius „{ref}“ pakartotas (jau naudotas: {first}).",
          "Id '{ref}' is repeated (already used at {first}).",
          "Kiekvienas elementas turi turėti unikalų identifikatorių.", "Each item needs a unique id."),
     Rule("E0307", E, "Socialinių paslaugų katalogas: įstaigų tipai", "Nežinomas įstaigos tipas „{ref}“.",
          "Unknown institution type '{ref}'.",
-         "Naudokite tipą iš institution_types.yaml.", "Use a type from institution_types.yaml."),
+         "Naudokite tipą iš sąrašo (`planas reference institution-types`) arba aprašykite jį vietiniame žinyne.",
+         "Use a type from the list (`planas reference institution-types`) or describe it in the local reference data."),
     Rule("E0308", E, f"{_FORM}: priemonės susiejamos su kryptimis", "Nurodyta nežinoma prioritetinė kryptis „{ref}“.",
          "Unknown priority direction '{ref}'.",
          "Nurodykite krypties identifikatorių iš introduction.priorities ({known}).",
          "Use a priority id from introduction.priorities ({known})."),
     Rule("E0309", E, f"{_FORM}, 4 skirsnis", "Nežinomas rodiklis „{ref}“ be pavadinimo.",
          "Unknown indicator '{ref}' without a title.",
-         "Naudokite rodiklį iš indicators.yaml arba nurodykite title.",
-         "Use an indicator from indicators.yaml or give a title."),
+         "Naudokite rodiklį iš sąrašo (`planas reference indicators`) arba nurodykite title ir unit.",
+         "Use an indicator from the list (`planas reference indicators`) or give a title and a unit."),
     Rule("E0310", E, "Efektyvumo vertinimo kriterijai (criteria.yaml)", "Nežinomas kriterijus „{ref}“.",
          "Unknown criterion '{ref}'.", "Naudokite kriterijaus identifikatorių ({known}).",
          "Use a criterion id ({known})."),
@@ -175,19 +179,107 @@ _RULES = (
          "(municipalities.yaml)",
          "„{name}“ – ne oficialus savivaldybės pavadinimas.",
          "'{name}' is not the municipality's official name.",
-         "Įrašykite oficialų pavadinimą vardininku; plano antraštėje jis rašomas kilmininku.",
-         "Write the official name in the nominative; the title puts it in the genitive."),
+         "Įrašykite oficialų pavadinimą vardininku (sąrašas: `planas reference municipalities`); plano "
+         "antraštėje jis rašomas kilmininku.",
+         "Write the official name in the nominative (the list: `planas reference municipalities`); the title "
+         "puts it in the genitive."),
     Rule("W0313", W, "Teritorijos administracinių vienetų ir jų ribų įstatymas: savivaldybių pavadinimai "
          "(municipalities.yaml)",
          "Savivaldybės „{name}“ nėra Lietuvos savivaldybių sąraše.",
          "'{name}' is not in the list of Lithuanian municipalities.",
-         "Patikrinkite pavadinimo rašybą (oficialus pavadinimas vardininku, pvz. „Birštono savivaldybė“).",
-         "Check the spelling (the official name in the nominative, e.g. 'Birštono savivaldybė')."),
+         "Patikrinkite pavadinimo rašybą (oficialus pavadinimas vardininku, pvz. „Birštono savivaldybė“; "
+         "sąrašas: `planas reference municipalities`).",
+         "Check the spelling (the official name in the nominative, e.g. 'Birštono savivaldybė'; the list: "
+         "`planas reference municipalities`)."),
     Rule("E0314", E, f"{_FORM}: skyriai, skirsniai ir priedai (form_layouts.yaml)",
          "Plano formoje nėra skyriaus, skirsnio ar priedo „{ref}“.",
          "The plan form has no chapter, section or annex '{ref}'.",
          "document.headings raktas – skirsnio ar priedo identifikatorius arba skyriaus numeris: {known}.",
          "A document.headings key is a section or annex id or a chapter number: {known}."),
+    Rule("W0315", W, "Socialinių paslaugų katalogas (A1-93): paslaugos gavėjai; amžiaus grupės – plausibility.yaml",
+         "Paslauga „{service}“ kataloge skirta tik {family}, o nurodyta grupė „{group}“ – {group_family}.",
+         "Service '{service}' is for {family_en} only in the catalogue, but group '{group}' is {group_family_en}.",
+         "Patikrinkite paslaugos kodą arba gavėjų grupę (pvz., senyvo amžiaus asmenims – dienos socialinė globa, "
+         "ne vaikų dienos socialinė priežiūra); jei paslauga tikrai teikiama šiai grupei, pripažinkite įspėjimą "
+         "(acknowledged) su priežastimi.",
+         "Check the service code or the target group (e.g. day care for the elderly, not children's day care); "
+         "if the service is really given to this group, acknowledge the warning with a reason."),
+    Rule("W0316", W, "SPĮ 14 str. 5 d. 6 p. (skelbiami teikėjai, jų paslaugos ir vietos)",
+         "Teikėjas „{ref}“ neturi nė vienos paslaugos (services).", "Provider '{ref}' lists no services.",
+         "Nurodykite teikėjo paslaugas (ir vietas) arba pašalinkite teikėją, jei jis paslaugų nebeteikia.",
+         "List the provider's services (and places), or remove the provider if it no longer provides any."),
+    Rule("E0320", E, f"{_FORM}: priemonės susiejamos su tikslais ar prioritetinėmis kryptimis",
+         "Priemonė „{ref}“ nesusieta nei su tikslu, nei su prioritetine kryptimi.",
+         "Measure '{ref}' is linked to neither a goal nor a priority direction.",
+         "Įrašykite goal (introduction.goals), priority (introduction.priorities) arba abu.",
+         "Add goal (introduction.goals), priority (introduction.priorities), or both."),
+    Rule("E0321", E, f"{_FORM}: priemonių įvykdymo terminai", "Netinkamas terminas „{value}“.",
+         "Invalid deadline '{value}'.",
+         "Terminą rašykite data (2023-12-31), ketvirčiu (2023-Q4) arba metais (2023).",
+         "Write the deadline as a date (2023-12-31), a quarter (2023-Q4) or a year (2023)."),
+    Rule("W0322", W, f"{_FORM}: priemonių įvykdymo terminai (daugiametės priemonės)",
+         "Priemonės „{ref}“ terminas ({deadline}) yra po plano metų ({plan_year}).",
+         "Measure '{ref}' has its deadline ({deadline}) after the plan year ({plan_year}).",
+         "Daugiametė priemonė gali baigtis vėliau: tuomet plano metų darbus ir rodiklius aprašykite šiame plane, "
+         "o priemonę kartokite kitų metų plane; kitaip patikrinkite terminą.",
+         "A multi-year measure may end later: then describe this year's work and indicators here and carry the "
+         "measure into next year's plan; otherwise check the deadline."),
+    Rule("E0323", E, f"{_FORM}, 4 skirsnis: rodiklis su matavimo vienetu",
+         "Savo rodiklis „{ref}“ neturi matavimo vieneto.", "Own indicator '{ref}' has no unit.",
+         "Įrašykite unit, pvz. „asm.“, „šeimų“, „proc.“ (žinyno rodikliai jį turi: `planas reference indicators`).",
+         "Add unit, e.g. 'asm.', 'šeimų', 'proc.' (listed indicators have one: `planas reference indicators`)."),
+    # --- the form and a plan's own sections ----------------------------------------------------
+    Rule("E1501", E, f"{_FORM}: plano papildomi skirsniai (sections)",
+         "Skirsnis „{ref}“, po kurio ar kurio dalimi turi būti „{section}“, nerastas.",
+         "Section '{ref}', which '{section}' is placed after or within, does not exist.",
+         "Nurodykite formos ar ankstesnio papildomo skirsnio identifikatorių: {known}.",
+         "Name a section of the form or an earlier added section: {known}."),
+    Rule("E1502", E, f"{_FORM}: plano papildomi skirsniai (sections)",
+         "Skirsnio „{ref}“ vieta nenurodyta vienareikšmiškai ({detail}).",
+         "The place of section '{ref}' is not given unambiguously ({detail}).",
+         "Įrašykite vieną iš dviejų: after (skirsnis eina po nurodyto) arba within (nurodyto skirsnio dalis).",
+         "Give exactly one of: after (the section follows that one) or within (it is a part of that one)."),
+    Rule("E1503", E, f"{_FORM}: skyriai, skirsniai ir priedai (form_layouts.yaml)",
+         "Skirsnio identifikatorius „{ref}“ jau yra plano formoje.",
+         "Section id '{ref}' is already a section of the plan form.",
+         "Pasirinkite kitą identifikatorių; formos skirsnio antraštę keiskite document.headings.",
+         "Choose another id; to rename a form section use document.headings."),
+    Rule("E1504", E, f"{_FORM}: plano papildomi skirsniai (sections)",
+         "Skirsnis „{section}“ negali būti poskirsnio „{ref}“ dalis.",
+         "Section '{section}' cannot be a part of the sub-section '{ref}'.",
+         "Poskirsniai turi tik vieną lygį: within nurodykite skirsnį, ne poskirsnį (arba naudokite after).",
+         "Sub-sections have one level: name a section in within, not a sub-section (or use after)."),
+    Rule("E1505", E, f"{_FORM}: papildomų skirsnių lentelės",
+         "Lentelės eilutėje yra raktas „{key}“, o tokio stulpelio nėra.",
+         "A table row has the key '{key}', which is not a column.",
+         "Stulpeliai: {known}. Pataisykite raktą arba pridėkite stulpelį į columns.",
+         "Columns: {known}. Correct the key or add the column to columns."),
+    Rule("E1506", E, f"{_FORM}: papildomų skirsnių lentelės",
+         "Stulpelio „{column}“ ({type}) reikšmė „{value}“ netinka.",
+         "Value '{value}' does not fit column '{column}' ({type}).",
+         "Stulpelio tipas {type}: {expected}.", "The column's type is {type}: {expected_en}."),
+    Rule("E1507", E, "planas duomenų schema: patvirtinimas (metadata.approval)",
+         "Laukas approval.note nebenaudojamas: jis buvo spausdinamas dokumente kaip viešas tekstas.",
+         "The field approval.note is no longer used: it was printed in the document as public text.",
+         "Viešą tekstą rašykite approval.text, vidinę pastabą – approval.comment (nespausdinama); "
+         "iliustraciniam sprendimui – approval.illustrative: true.",
+         "Put public text in approval.text and an internal remark in approval.comment (never printed); "
+         "for an illustrative decision, approval.illustrative: true."),
+    Rule("E1508", E, _YAML, "Raktas „{key}“ atsirado iš kablelio reikšmėje {{ }} skliaustuose.",
+         "The key '{key}' comes from a comma inside a value in {{ }} braces.",
+         "Reikšmę su kableliu rašykite kabutėse, pvz. {{{previous}: \"{value}, {key}\"}}.",
+         "Quote a value that holds a comma, e.g. {{{previous}: \"{value}, {key}\"}}."),
+    Rule("E1510", E, "planas: saugyklos vietinis žinynas (.planas.yaml: reference)",
+         "Vietinis kodas „{ref}“ jau yra planas žinyne ({kind}).",
+         "The local code '{ref}' already exists in planas's reference data ({kind}).",
+         "Naudokite žinyno kodą arba pasirinkite kitą vietinį kodą (žinyno kodai: `planas reference {kind}`).",
+         "Use the listed code or choose another local code (listed codes: `planas reference {kind}`)."),
+    Rule("E1511", E, "planas: saugyklos vietinis žinynas (.planas.yaml: reference)",
+         "Vietinio žinyno failas netinka: {detail}.", "The local reference file is not valid: {detail}.",
+         "Failo sandara tokia pati kaip planas žinyno (pvz. groups: - {{id, name_lt, name_en}}); "
+         "žr. README „Vietinis žinynas“.",
+         "The file has the shape of planas's own data (e.g. groups: - {{id, name_lt, name_en}}); "
+         "see README 'Local reference data'."),
     # --- totals and numbers --------------------------------------------------------------
     Rule("E0401", E, f"{_FORM}, 7 skirsnis: sumos turi sutapti", "Nurodyta suma {stated} Eur nesutampa su šaltinių suma {computed} Eur.",
          "The stated total {stated} EUR differs from the sum of sources {computed} EUR.",
@@ -196,6 +288,24 @@ _RULES = (
     Rule("E0402", E, f"{_FORM}: biudžeto rodikliai", "Socialinės programos lėšos ({part} Eur) viršija viso biudžeto išlaidas ({total} Eur).",
          "The social programme ({part} EUR) exceeds the whole budget ({total} EUR).",
          "Patikrinkite, ar sumos įrašytos teisingai.", "Check both amounts."),
+    Rule("W0403", W, f"{_FORM}: priemonių lėšos ir 7 skirsnio finansavimo lentelė",
+         "Priemonės „{ref}“ lėšos ({measure} Eur) viršija {year} m. finansavimo lentelės planą jos paslaugoms "
+         "({services}: {finance} Eur).",
+         "Measure '{ref}' funding ({measure} EUR) exceeds the {year} finance table's plan for its services "
+         "({services}: {finance} EUR).",
+         "Patikrinkite, ar suma perrašyta teisingai (skaitmenys, metai, paslauga); jei priemonė finansuojama ir "
+         "lėšomis, kurių lentelėje nėra (pvz., investicijos), pripažinkite įspėjimą su priežastimi.",
+         "Check that the amount was copied right (digits, year, service); if the measure is also funded from money "
+         "the table does not show (e.g. investment), acknowledge the warning with a reason."),
+    Rule("W0404", W, f"{_FORM}: biudžeto rodikliai ir 7 skirsnio finansavimas",
+         "{year} m. paslaugų lėšos iš savivaldybės biudžeto ir valstybės dotacijų (SB ir VBD: {services} Eur) "
+         "viršija socialinės programos lėšas ({programme} Eur).",
+         "The {year} services' funds from the municipal budget and state grants (SB and VBD: {services} EUR) "
+         "exceed the social programme ({programme} EUR).",
+         "Socialinės programos lėšos paprastai apima paslaugų lėšas; patikrinkite sumas ir metus, o jei dalis "
+         "paslaugų finansuojama iš kitų programų, pripažinkite įspėjimą su priežastimi.",
+         "The social programme usually includes the services' funds; check the amounts and years, and if some "
+         "services are funded from other programmes, acknowledge the warning with a reason."),
     # --- years ------------------------------------------------------------------------------
     Rule("E0501", E, "Metodika 1132: analizė remiasi praėjusių metų duomenimis", "Metai {year} yra vėlesni nei plano metai ({plan_year}).",
          "Year {year} is after the plan year ({plan_year}).",
@@ -212,22 +322,58 @@ _RULES = (
     Rule("W0504", W, "Metodika 1132: planas rengiamas metams", "Nėra jokių {year} m. (plano metų) planuojamų duomenų: {what}.",
          "No plan-year ({year}) figures: {what}.",
          "Įrašykite plano metų planuojamus gavėjus ir lėšas.", "Add the planned recipients and funds of the plan year."),
+    Rule("W0505", W, "Metodika 1132: planas rengiamas metams, faktas – praėjusių metų duomenys",
+         "{year} m. lėšos pažymėtos kaip faktas, nors tai plano metai: faktas žinomas tik jiems pasibaigus.",
+         "The {year} funds are marked as facts, but it is the plan year: facts are known only after it ends.",
+         "Plano metų lėšoms rašykite kind: planas; faktas įrašomas kitų metų plane.",
+         "Write kind: planas for the plan year's funds; the facts go into next year's plan."),
+    Rule("W0506", W, f"{_FORM}, 7 skirsnis: praėjusių metų faktas",
+         "{year} m. (praėję metai) lėšos nurodytos tik kaip planas (kind: planas), be fakto.",
+         "The {year} funds (a past year) are given only as a plan (kind: planas), without the facts.",
+         "Įrašykite tų metų faktines lėšas (kind: faktas); planą galima palikti šalia palyginimui.",
+         "Add that year's actual funds (kind: faktas); the plan may stay beside them for comparison."),
+    Rule("W0507", W, f"{_FORM}, priemonių planas: priemonės vykdomos plano metais",
+         "Priemonės „{ref}“ terminas {date} yra anksčiau nei plano metai ({year}).",
+         "Measure '{ref}' has its deadline {date} before the plan year ({year}).",
+         "Patikrinkite terminą (ar neliko iš praėjusių metų plano?); įvykdytos praėjusių metų priemonės "
+         "aprašomos įgyvendinimo ataskaitoje.",
+         "Check the deadline (left over from last year's plan?); last year's completed measures belong in the "
+         "implementation report."),
+    Rule("E0508", E, "planas: datos negali būti vėlesnės nei plano metai",
+         "Data {date} vėlesnė nei plano metai ({year}): {what} negali būti iš ateities.",
+         "Date {date} is after the plan year ({year}): {what_en} cannot be from the future.",
+         "Patikrinkite datos metus (pvz., 2066 vietoj 2006).", "Check the date's year (e.g. 2066 for 2006)."),
+    Rule("W0509", W, "planas new: kitų metų projektas iš šių metų plano",
+         "Tekste liko {year} m. paminėjimas („{excerpt}“) – {new_year} m. plane gal reikia {suggested} m.?",
+         "The text still mentions {year} ('{excerpt}') – should the {new_year} plan say {suggested}?",
+         "Perskaitykite sakinį: praėjusių metų plano tekstą atnaujinkite, istoriniai faktai gali likti.",
+         "Read the sentence: update last year's wording; historical facts may stay."),
     # --- funding (art. 42) -----------------------------------------------------------------
-    Rule("W0601", W, "SPĮ 42 str. (2024 m. redakcija; ankstesniems planams – orientacinis)",
+    Rule("W0601", W, "SPĮ 42 str. (2024 m. redakcija): taikoma 2025 m. ir vėlesnių metų planams",
          "Šaltinis {source} neįvardytas tarp leidžiamų paslaugai „{service}“ ({category}): {allowed} ({rule}).",
          "Source {source} is not among those allowed for '{service}' ({category}): {allowed} ({rule}).",
-         "Patikrinkite finansavimo šaltinį arba paaiškinkite pastaboje.",
-         "Check the funding source or explain it in a note."),
-    Rule("W0602", W, "SPĮ 37 str., 38 str. 1 d. (nemokamos paslaugos)",
+         "Patikrinkite finansavimo šaltinį; jei jis teisingas (pvz., projekto lėšos), pripažinkite įspėjimą "
+         "plane (acknowledged: code, path, reason).",
+         "Check the funding source; if it is right (e.g. project money), acknowledge the warning in the plan "
+         "(acknowledged: code, path, reason)."),
+    Rule("W0602", W, "SPĮ 37 str., 38 str. 1 d. (2024 m. redakcija; nemokamos paslaugos): taikoma 2025 m. ir "
+         "vėlesnių metų planams",
          "Paslauga „{service}“ teikiama nemokamai, bet nurodyti gavėjų mokėjimai (GM).",
          "Service '{service}' is free of charge, but recipients' payments (GM) are given.",
-         "Pašalinkite GM arba patikrinkite paslaugą.", "Remove GM or check the service."),
+         "Patikrinkite paslaugą ir GM; jei mokėjimai teisėti (pvz., už maitinimą), pripažinkite įspėjimą su "
+         "priežastimi.",
+         "Check the service and GM; if the payments are lawful (e.g. for meals), acknowledge the warning with a "
+         "reason."),
     # --- measures ---------------------------------------------------------------------------
     Rule("E0701", E, f"{_FORM}, priemonių planas: rodiklis su matavimo vienetu", "Rodiklis „{ref}“ neturi matavimo vieneto.",
          "Indicator '{ref}' has no unit.", "Įrašykite unit, pvz. „asm.“, „vnt.“, „proc.“.",
          "Add unit, e.g. 'asm.', 'vnt.', 'proc.'."),
     Rule("E0702", E, f"{_FORM}, priemonių planas: rodiklis su siektina reikšme", "Rodiklis „{ref}“ neturi siektinos reikšmės.",
          "Indicator '{ref}' has no target.", "Įrašykite target.", "Add a target."),
+    Rule("W0703", W, f"{_FORM}: kiekvienas tikslas įgyvendinamas priemonėmis",
+         "Tikslui „{ref}“ nenumatyta nė viena priemonė.", "Goal '{ref}' has no measure.",
+         "Susiekite priemonę su šiuo tikslu (goal: {ref}) arba pašalinkite tikslą.",
+         "Link a measure to this goal (goal: {ref}) or remove the goal."),
     # --- completeness (stricter for approved plans) ----------------------------------------
     Rule("C0801", E, "Metodika 1132 33 p.: planą tvirtina savivaldybės taryba", "Patvirtintame plane trūksta tarybos sprendimo {what}.",
          "An approved plan lacks the council decision's {what}.",
@@ -267,17 +413,96 @@ _RULES = (
          "Indicator '{ref}' baseline {baseline} differs from the {year} actual {actual} ({old_file}).",
          "Pradine reikšme paprastai imama praėjusių metų pasiekta reikšmė; pataisykite arba paaiškinkite pastaboje.",
          "The baseline is usually last year's actual; correct it or explain it in a note."),
-    Rule("X1002", W, "Metodika 1132: plano įgyvendinimo ataskaita", "{year} m. rodiklis „{ref}“ turi siektiną reikšmę {target}, bet neįrašyta pasiekta reikšmė (actual).",
-         "The {year} indicator '{ref}' has a target {target} but no actual.",
-         "Įrašykite pasiektą reikšmę praėjusių metų plane (actual).", "Add the actual to last year's plan."),
+    Rule("X1002", W, "Metodika 1132: plano įgyvendinimo ataskaita",
+         "{year} m. plano ({old_file}) rodiklis „{ref}“ turi siektiną reikšmę {target}, bet pasiekta reikšmė "
+         "(actual) neįrašyta.",
+         "The {year} plan's ({old_file}) indicator '{ref}' has a target {target} but no actual.",
+         "Pasiektą reikšmę įrašykite šio plano pradine reikšme (baseline) arba įgyvendinimo ataskaitoje; radinys "
+         "priskiriamas naujesniam planui, kad patvirtintas planas liktų nepakeistas.",
+         "Give the achieved value as this plan's baseline or in the implementation report; the finding belongs to "
+         "the newer plan, so that the approved plan stays as it is."),
     Rule("X1003", W, "planas: metų palyginimas", "{what} pasikeitė {change} proc. ({old} → {new}) be paaiškinimo.",
          "{what} changed by {change} % ({old} → {new}) without a note.",
          "Patikrinkite skaičių arba įrašykite pastabą (note), kodėl jis taip pasikeitė.",
          "Check the figure or add a note explaining the change."),
+    # --- a repository of plans (planas check) ------------------------------------------------
+    Rule("W1601", W, "planas init: saugyklos schemos kopija",
+         "Schemos kopija {file} neatitinka šios planas versijos ({version}) schemos.",
+         "The schema copy {file} does not match the schema of this planas ({version}).",
+         "Atnaujinkite ją: planas schema -o {file} (redaktoriai tikrina planus pagal šią kopiją).",
+         "Update it: planas schema -o {file} (editors check plans against this copy)."),
+    # --- plausibility (plausibility.yaml: planas's own bounds, not an act) ------------------------
+    Rule("W1401", W, "planas: tikėtinumas – reikšmė palyginama su jos istorija (plausibility.yaml)",
+         "{what}: {value} – {ratio} karto {direction} nei {other_year} ({other}).",
+         "{what_en}: {value} is {ratio} times {direction_en} than in {other_year_en} ({other}).",
+         "Patikrinkite, ar skaičius neperrašytas iš kitos lentelės (lėšos vietoj gavėjų ar atvirkščiai) ir ar "
+         "nepridėta ar nepraleista skaitmenų; jei jis teisingas, pripažinkite įspėjimą su priežastimi.",
+         "Check that the figure was not copied from another table (money for recipients or the reverse) and that "
+         "no digits were added or lost; if it is right, acknowledge the warning with a reason."),
+    Rule("W1402", W, "planas: tikėtinumas – gavėjai ir vietos (vietos apyvarta pagal paslaugą, plausibility.yaml)",
+         "{what}: {value} gavėjų {year} m., o vietų – {places}; viena vieta per metus paprastai aptarnauja ne "
+         "daugiau kaip {turnover} asm. (iš viso iki {capacity}).",
+         "{what}: {value} recipients in {year} for {places} places; a place usually serves at most {turnover} "
+         "persons a year (up to {capacity} in all).",
+         "Patikrinkite gavėjų ir vietų skaičius (ar ne lėšos, ar ne kitos paslaugos eilutė); jei vietų kaita iš "
+         "tiesų didesnė, pripažinkite įspėjimą su priežastimi.",
+         "Check the recipients and the places (money? another service's row?); if the places really turn over "
+         "faster, acknowledge the warning with a reason."),
+    Rule("W1403", W, "planas: tikėtinumas – palyginimas su gyventojų skaičiumi",
+         "{what}: {value} – daugiau nei savivaldybėje gyventojų ({population}, {year} m.).",
+         "{what}: {value} is more than the municipality's residents ({population}, {year}).",
+         "Patikrinkite skaičių (ar ne lėšos, ar ne paslaugų gavimo atvejai); jei paslauga teikiama ir kitų "
+         "savivaldybių gyventojams, pripažinkite įspėjimą su priežastimi.",
+         "Check the figure (money? service uses?); if the service also serves other municipalities' residents, "
+         "acknowledge the warning with a reason."),
+    Rule("E1404", E, "Rodiklių apibrėžtys (indicators.yaml): dalis negali viršyti visumos (plausibility.yaml)",
+         "{part_title} ({part}) daugiau nei {whole_title} ({whole}) {year} m.: dalis negali viršyti visumos.",
+         "{part_title} ({part}) exceeds {whole_title} ({whole}) in {year}: a part cannot exceed its whole.",
+         "Patikrinkite abu skaičius ir jų metus (ar reikšmės neįrašytos ne į tą eilutę).",
+         "Check both figures and their years (were the values typed into the wrong row?)."),
+    Rule("W1405", W, "SPĮ 14 str. 5 d. 6 p. (skelbiamos kainos); tikėtinumo ribos – plausibility.yaml",
+         "Kaina {amount} {unit} neįtikima (tokiam vienetui paprastai ne daugiau kaip {limit}).",
+         "The price {amount} {unit} is implausible (at most {limit} is usual for this unit).",
+         "Patikrinkite kainą ir vienetą (gal įrašyta metinė suma ar paslaugos lėšos?).",
+         "Check the price and its unit (a yearly sum or the service's funds?)."),
+    Rule("W1406", W, "Metodika 1132: rodikliai; tikėtinumas – reikšmė palyginama su pradine (plausibility.yaml)",
+         "Rodiklio „{ref}“ siektina reikšmė {target} – {ratio} karto didesnė nei pradinė ({baseline}).",
+         "Indicator '{ref}' target {target} is {ratio} times its baseline ({baseline}).",
+         "Patikrinkite siektiną reikšmę (ar ne lėšos, ar nepridėta skaitmenų); jei tikslas toks ir yra, "
+         "pripažinkite įspėjimą su priežastimi.",
+         "Check the target (money? extra digits?); if the target really is that, acknowledge the warning with a "
+         "reason."),
+    Rule("W1407", W, "planas: tikėtinumas – dalis procentais",
+         "Rodiklio „{ref}“ {field} {value} proc. – daugiau nei 100 proc.",
+         "Indicator '{ref}' {field_en} {value} % is more than 100 %.",
+         "Dalis negali viršyti 100 proc.; jei tai pokytis, ne dalis, pripažinkite įspėjimą arba pakeiskite "
+         "matavimo vienetą.",
+         "A share cannot exceed 100 %; if this is a change, not a share, acknowledge the warning or change the "
+         "unit."),
+    Rule("W1408", W, "planas: tikėtinumas – laukiančiųjų eilė ir gavėjai (plausibility.yaml)",
+         "{what}: {year} m. laukiančiųjų {waiting}, o gavėjų tik {recipients}.",
+         "{what}: {waiting} waiting in {year} against only {recipients} recipients.",
+         "Patikrinkite, ar eilė neperrašyta iš kitos eilutės ar stulpelio; jei poreikis iš tiesų toks, "
+         "pripažinkite įspėjimą su priežastimi.",
+         "Check that the waiting list was not copied from another row or column; if the need really is that, "
+         "acknowledge the warning with a reason."),
+    # --- acknowledgements (acknowledged: in the plan) ----------------------------------------
+    Rule("E1301", E, "planas: pripažinti įspėjimai (acknowledged)",
+         "Pripažinimas {code} [{path}] neatitinka jokio radinio.",
+         "The acknowledgement {code} [{path}] matches no finding.",
+         "Patikrinkite kodą ir vietą (ataskaita vietą rodo laužtiniuose skliaustuose); jei įspėjimo nebėra, "
+         "pašalinkite pripažinimą (projekte jis gali laukti dar neįrašytų duomenų).",
+         "Check the code and the path (reports show the path in square brackets); if the warning is gone, remove "
+         "the acknowledgement.",
+         draft_severity=W),  # a draft carried over by `planas new` may not have the figures the warning needs yet
+    Rule("E1302", E, "planas: pripažinti įspėjimai (acknowledged)",
+         "Radinys {code} [{path}] yra klaida: pripažinti galima tik įspėjimus.",
+         "Finding {code} [{path}] is an error: only warnings can be acknowledged.",
+         "Klaidą ištaisykite, o pripažinimą pašalinkite.", "Fix the error and remove the acknowledgement."),
     # --- criteria -----------------------------------------------------------------------------
     Rule("W0901", W, "Efektyvumo vertinimo kriterijai (A1-104 2 priedas; sąrašas kandidatinis)",
-         "Kriterijaus {criterion} („{name}“) {year} m. apskaičiuoti negalima – trūksta duomenų: {missing}.",
-         "Criterion {criterion} ('{name}') cannot be computed for {year}; missing data: {missing}.",
+         "Kriterijaus {criterion} („{name}“) {years} m. apskaičiuoti negalima – trūksta duomenų: {missing}.",
+         "Criterion {criterion} ('{name}') cannot be computed for {years}; missing data: {missing}.",
          "Įrašykite trūkstamus duomenis arba kriterijaus reikšmę criteria.overrides su priežastimi.",
          "Add the missing data, or the value in criteria.overrides with a reason."),
 )

@@ -19,24 +19,42 @@ JSON_REPORT_VERSION = 1
 _SEVERITY_LT = {Severity.ERROR: "klaida", Severity.WARNING: "įspėjimas"}
 
 
+def acknowledged_note(count: int, lang: Lang) -> str:
+    """`, 2 pripažinti` for a summary line: acknowledged warnings are shown, not counted as warnings."""
+    if not count:
+        return ""
+    return f", pripažinta įspėjimų: {count}" if lang == "lt" else f", {count} acknowledged"
+
+
 def summary_line(results: Sequence[FileResult], lang: Lang) -> str:
-    """One closing line: how many files, errors and warnings."""
+    """One closing line: how many files, errors and warnings (and acknowledged warnings, if any)."""
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
+    acknowledged = sum(r.acknowledged for r in results)
     return (f"{counted(lang, len(results), 'file')}: {counted(lang, errors, 'error')}, "
-            f"{counted(lang, warnings, 'warning')}")
+            f"{counted(lang, warnings, 'warning')}{acknowledged_note(acknowledged, lang)}")
+
+
+def severity_label(finding: Finding, lang: Lang) -> str:
+    """`klaida`, `įspėjimas`, or `įspėjimas (pripažintas)` for a warning the plan acknowledges."""
+    severity = _SEVERITY_LT[finding.severity] if lang == "lt" else finding.severity.value
+    if finding.acknowledged is not None:
+        severity += " (pripažintas)" if lang == "lt" else " (acknowledged)"
+    return severity
 
 
 def format_finding_text(finding: Finding, lang: Lang) -> str:
-    """`file:line:col: CODE severity: message [path]` plus hint and clause lines."""
-    severity = _SEVERITY_LT[finding.severity] if lang == "lt" else finding.severity.value
+    """`file:line:col: CODE severity: message [path]` plus hint and clause lines (and the plan's reason)."""
     path = f" [{finding.path}]" if finding.path else ""
     hint_label, clause_label = ("patarimas", "pagrindas") if lang == "lt" else ("hint", "clause")
+    reason = ""
+    if finding.acknowledged is not None:
+        reason = f"\n    {'pripažinta' if lang == 'lt' else 'acknowledged'}: {finding.acknowledged}"
     return (
-        f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {severity}: "
+        f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {severity_label(finding, lang)}: "
         f"{message(finding, lang)}{path}\n"
         f"    {hint_label}: {hint(finding, lang)}\n"
-        f"    {clause_label}: {clause(finding)}"
+        f"    {clause_label}: {clause(finding)}{reason}"
     )
 
 
@@ -60,6 +78,7 @@ def finding_dict(finding: Finding, lang: Lang) -> dict[str, object]:
         "hint": hint(finding, lang),
         "clause": clause(finding),
         "params": dict(finding.params),
+        "acknowledged": finding.acknowledged,
     }
 
 
@@ -75,6 +94,7 @@ def report_json(results: Sequence[FileResult], lang: Lang) -> str:
                 "valid": result.errors == 0,
                 "errors": result.errors,
                 "warnings": result.warnings,
+                "acknowledged": result.acknowledged,
                 "findings": [finding_dict(f, lang) for f in result.findings],
             }
             for result in results
@@ -97,9 +117,12 @@ def report_github(results: Sequence[FileResult], lang: Lang) -> str:
     for result in results:
         for f in result.findings:
             level = "error" if f.severity is Severity.ERROR else "warning"
+            text = f"{message(f, lang)} {hint(f, lang)} ({clause(f)})"
+            if f.acknowledged is not None:  # shown, but not as a warning: a notice with the plan's reason
+                level = "notice"
+                text += f" [{'pripažinta' if lang == 'lt' else 'acknowledged'}: {f.acknowledged}]"
             props = (f"file={_escape_property(f.file)},line={f.line},col={f.column},"
                      f"title={_escape_property(f.code)}")
-            text = f"{message(f, lang)} {hint(f, lang)} ({clause(f)})"
             lines.append(f"::{level} {props}::{_escape_data(text)}")
     lines.append(summary_line(results, lang))
     return "\n".join(lines) + "\n"

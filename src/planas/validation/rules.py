@@ -8,26 +8,19 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from planas.criteria import CriteriaTable, evaluate_criteria
 from planas.findings import format_path
 from planas.model import Plan
+from planas.model.deadline import deadline_year
 from planas.reference import Reference, load_municipalities
-
-Loc = tuple[Any, ...]
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A rule's verdict before it is located in the file."""
-
-    code: str
-    loc: Loc
-    key: bool = False
-    params: dict[str, object] = field(default_factory=dict)
+from planas.validation.acknowledge import acknowledge
+from planas.validation.consistency import consistency_issues
+from planas.validation.criteria_check import criteria_issues
+from planas.validation.form import form_ids, section_issues
+from planas.validation.issue import Issue, Loc, suggest_code
+from planas.validation.plausibility import plausibility_issues
 
 
 def _suggest(value: str, known: Iterable[str], aliases: dict[str, str] | None = None) -> dict[str, object]:
@@ -74,26 +67,22 @@ class _Checker:
         self.criteria_table = criteria
         self.year = plan.metadata.year
         self.regime = ref.regime_for_year(self.year)
-        self.service_aliases = {
-            alias: code for code, s in ref.services.items() for alias in (*s.aliases, s.name_lt)
-        }
-        self.group_aliases = {
-            alias: gid for gid, g in ref.target_groups.items() for alias in (*g.aliases, g.name_lt)
-        }
+        self.service_names = {code: (s.name_lt, s.name_en, *s.aliases) for code, s in ref.services.items()}
+        self.group_names = {gid: (g.name_lt, g.name_en, *g.aliases) for gid, g in ref.target_groups.items()}
 
     # --- helpers -------------------------------------------------------------------------
     def service(self, code: str, loc: Loc) -> Iterator[Issue]:
         service = self.ref.services.get(code)
         if service is None:
-            yield Issue("E0303", loc, params={"ref": code, **_suggest(code, self.ref.services, self.service_aliases)})
+            yield Issue("E0303", loc, params={"ref": code, "year": self.year,
+                                              **suggest_code(code, self.service_names)})
         elif not service.valid_in(self.year):
             yield Issue("E0304", loc, params={"ref": code, "year": self.year, "first_year": service.first_year})
 
     def groups(self, codes: Iterable[str], loc: Loc) -> Iterator[Issue]:
         for index, code in enumerate(codes):
             if code not in self.ref.target_groups:
-                yield Issue("E0305", (*loc, index),
-                            params={"ref": code, **_suggest(code, self.ref.target_groups, self.group_aliases)})
+                yield Issue("E0305", (*loc, index), params={"ref": code, **suggest_code(code, self.group_names)})
 
     def unique(self, items: Iterable[tuple[object, Loc]], code: str = "E0306") -> Iterator[Issue]:
         seen: dict[object, Loc] = {}
@@ -131,8 +120,7 @@ class _Checker:
     def headings(self) -> Iterator[Issue]:
         """E0314: every document.headings key names a part of the regime's form."""
         layout = self.ref.layouts[self.regime.form]
-        known = [*(c.number for c in layout.chapters), *(s.id for c in layout.chapters for s in c.sections),
-                 *(a.id for a in layout.annexes)]
+        known = [*(c.number for c in layout.chapters), *form_ids(layout), *(s.id for s in self.plan.sections)]
         for key in self.plan.document.headings:
             if key not in known:
                 yield Issue("E0314", ("document", "headings", key), key=True,
@@ -155,7 +143,10 @@ class _Checker:
             yield from self.unique((ind.id, ("analysis", section, i, "id")) for i, ind in enumerate(items))
             for i, ind in enumerate(items):
                 if ind.id not in known and not ind.title:
-                    yield Issue("E0309", ("analysis", section, i, "id"), params={"ref": ind.id, **_suggest(ind.id, known)})
+                    yield Issue("E0309", ("analysis", section, i, "id"), params={
+                        "ref": ind.id, **suggest_code(ind.id, {k: (d.name_lt,) for k, d in known.items()})})
+                elif ind.id not in known and not ind.unit:
+                    yield Issue("E0323", ("analysis", section, i, "title"), params={"ref": ind.id})
                 for year in ind.values:
                     yield from self.year_after(year, ("analysis", section, i, "values", year), key=True)
         budgets = analysis.municipal_budget
@@ -175,9 +166,10 @@ class _Checker:
         for i, provider in enumerate(providers):
             base = ("analysis", "providers", i)
             if provider.institution_type not in self.ref.institution_types:
-                yield Issue("E0307", (*base, "institution_type"),
-                            params={"ref": provider.institution_type,
-                                    **_suggest(provider.institution_type, self.ref.institution_types)})
+                yield Issue("E0307", (*base, "institution_type"), params={
+                    "ref": provider.institution_type,
+                    **suggest_code(provider.institution_type,
+                                   {k: (t.name_lt,) for k, t in self.ref.institution_types.items()})})
             for j, accreditation in enumerate(provider.accreditations):
                 yield from self.service(accreditation.service, (*base, "accreditations", j, "service"))
             for j, offered in enumerate(provider.services):
@@ -200,8 +192,7 @@ class _Checker:
             yield from self.service(record.service, (*base, "service"))
             if record.target_group not in self.ref.target_groups:
                 yield Issue("E0305", (*base, "target_group"), params={
-                    "ref": record.target_group,
-                    **_suggest(record.target_group, self.ref.target_groups, self.group_aliases)})
+                    "ref": record.target_group, **suggest_code(record.target_group, self.group_names)})
             if record.provider is not None and record.provider not in provider_ids:
                 yield Issue("E0302", (*base, "provider"),
                             params={"ref": record.provider, "known": _known_list(provider_ids),
@@ -214,12 +205,15 @@ class _Checker:
         provider_ids = [p.id for p in analysis.providers]
         records = analysis.finance
         yield from self.unique(
-            ((f"{r.service} / {r.provider or '-'}", ("analysis", "finance", i)) for i, r in enumerate(records)),
+            ((f"{r.service} / {r.provider or '-'}" + (f" / {r.target_group}" if r.target_group else ""),
+              ("analysis", "finance", i)) for i, r in enumerate(records)),
             code="E0311",
         )
         for i, record in enumerate(records):
             base = ("analysis", "finance", i)
             yield from self.service(record.service, (*base, "service"))
+            if record.target_group is not None:
+                yield from self.groups([record.target_group], base)
             if record.provider is not None and record.provider not in provider_ids:
                 yield Issue("E0302", (*base, "provider"),
                             params={"ref": record.provider, "known": _known_list(provider_ids),
@@ -243,8 +237,9 @@ class _Checker:
                                               "difference": abs(stated - computed)})
 
     def funding(self, code: str, sources: dict[str, Decimal], loc: Loc) -> Iterator[Issue]:
+        """W0601, W0602: the 2024 law's funding rules, for plans of the years it governs (2025 and later)."""
         service = self.ref.services.get(code)
-        if service is None:
+        if service is None or self.year < self.ref.funding_rules_from:
             return
         category = service.category.get(self.regime.id, "")
         for source in sources:
@@ -272,7 +267,9 @@ class _Checker:
         )
         for i, measure in enumerate(measures):
             base = ("action_plan", "measures", i)
-            if measure.goal not in goal_ids:
+            if measure.goal is None and measure.priority is None:
+                yield Issue("E0320", (*base, "id"), params={"ref": measure.id})
+            if measure.goal is not None and measure.goal not in goal_ids:
                 yield Issue("E0301", (*base, "goal"),
                             params={"ref": measure.goal, "known": _known_list(goal_ids), **_suggest(measure.goal, goal_ids)})
             if measure.priority is not None and measure.priority not in priority_ids:
@@ -283,14 +280,19 @@ class _Checker:
                 yield from self.service(code, (*base, "services", j))
             yield from self.groups(measure.target_groups, (*base, "target_groups"))
             yield from self.total(measure.total, measure.funding, (*base, "total"))
-            if measure.deadline is not None:
-                yield from self.year_after(measure.deadline.year, (*base, "deadline"))
+            if measure.deadline is not None and deadline_year(measure.deadline) > self.year:
+                yield Issue("W0322", (*base, "deadline"), params={
+                    "ref": measure.id, "deadline": str(measure.deadline), "plan_year": self.year})
             for j, indicator in enumerate(measure.indicators):
                 loc = (*base, "indicators", j)
                 if not indicator.unit:
                     yield Issue("E0701", loc, params={"ref": indicator.id})
                 if indicator.target is None:
                     yield Issue("E0702", loc, params={"ref": indicator.id})
+
+    def sections(self) -> Iterator[Issue]:
+        """The plan's own sections: placement, ids, tables, typed blocks (family 15, with E0302/E0305)."""
+        yield from section_issues(self.plan, self.ref.layouts[self.regime.form], self.groups)
 
     def completeness(self) -> Iterator[Issue]:
         yield from self.facts_and_plans()
@@ -344,28 +346,9 @@ class _Checker:
                                                         "paths": ", ".join(section.data)})
 
     def criteria(self) -> Iterator[Issue]:
-        known = [c.id for c in self.ref.criteria]
         for i, override in enumerate(self.plan.criteria.overrides):
-            if override.criterion not in known:
-                yield Issue("E0310", ("criteria", "overrides", i, "criterion"),
-                            params={"ref": override.criterion, "known": _known_list(known),
-                                    **_suggest(override.criterion, known)})
             yield from self.year_after(override.year, ("criteria", "overrides", i, "year"))
-        table = self.criteria_table
-        reported: set[str] = set()
-        for row in table.rows:
-            if row.computable or row.criterion.id in reported:
-                continue
-            reported.add(row.criterion.id)
-            last = row.values[-1]
-            yield Issue("W0901", ("criteria",), params={
-                "criterion": row.criterion.id, "name": row.criterion.name_lt, "year": last.year,
-                "missing": "; ".join(last.missing) or "duomenų"})
-        for criterion in self.ref.criteria:
-            if criterion.per == "service" and not any(r.criterion.id == criterion.id for r in table.rows):
-                yield Issue("W0901", ("criteria",), params={
-                    "criterion": criterion.id, "name": criterion.name_lt, "year": self.year,
-                    "missing": "paslaugų lėšų (analysis.finance)"})
+        yield from criteria_issues(self.plan, self.ref, self.criteria_table, _suggest, _known_list)
 
     def run(self) -> Iterator[Issue]:
         yield from self.metadata()
@@ -375,6 +358,9 @@ class _Checker:
         yield from self.provision()
         yield from self.finance()
         yield from self.measures()
+        yield from self.sections()
+        yield from plausibility_issues(self.plan, self.ref)
+        yield from consistency_issues(self.plan, self.ref)
         yield from self.completeness()
         yield from self.criteria()
 
@@ -392,4 +378,8 @@ def filled(data: object, path: str) -> bool:
 def semantic_issues(plan: Plan, reference: Reference, criteria: CriteriaTable | None = None) -> list[Issue]:
     """Every semantic issue of a structurally valid plan (`criteria`: its evaluated table, if at hand)."""
     table = criteria if criteria is not None else evaluate_criteria(plan, reference)
-    return list(_Checker(plan, reference, table).run())
+    issues = list(_Checker(plan, reference, table).run())
+    if any(issue.code == "E0303" for issue in issues):
+        # A service code typed wrong skews every sum over services: that one error says what to fix.
+        issues = [issue for issue in issues if issue.code != "W0901"]
+    return acknowledge(issues, plan)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 import unicodedata
@@ -162,6 +163,9 @@ def _field_finding(err: Any, doc: LoadedDocument, status: str, root: type[BaseMo
     if err["type"] == "extra_forbidden":
         allowed = list(parent.model_fields) if parent is not None else []
         name = _visible(str(loc[-1]))
+        special = _special_key(doc, loc, err.get("input"), status)
+        if special is not None:
+            return special
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         return _finding(doc, "E0201", loc, at_key=True, status=status, key=name,
                         **({"did_you_mean": close[0]} if close else {}))
@@ -171,6 +175,27 @@ def _field_finding(err: Any, doc: LoadedDocument, status: str, root: type[BaseMo
     description = (info.description if info is not None else None) or ""
     return _finding(doc, "E0202", loc, at_key=False, status=status, field=field, title=title,
                     description=description)
+
+
+_FLOW_PAIR = re.compile(r"([^\s{},:]+)\s*:\s*([^{},]*?)\s*,\s*$")
+
+
+def _special_key(doc: LoadedDocument, loc: tuple[Any, ...], value: object, status: str) -> Finding | None:
+    """An unknown key that is really a split value (E1508) or the retired approval.note (E1507)."""
+    if loc[-3:] == ("metadata", "approval", "note"):
+        return _finding(doc, "E1507", loc, at_key=True, status=status)
+    if value is not None:
+        return None
+    pos = doc.positions.locate(loc, key=True)
+    lines = doc.text.splitlines()
+    if not 0 < pos.line <= len(lines):
+        return None
+    before = lines[pos.line - 1][: pos.column - 1]
+    match = _FLOW_PAIR.search(before)
+    if "{" not in before or match is None:
+        return None
+    return _finding(doc, "E1508", loc, at_key=True, status=status, key=_visible(str(loc[-1])),
+                    previous=_show(match.group(1)), value=_show(match.group(2)))
 
 
 def _choice_finding(err: Any, doc: LoadedDocument, status: str) -> Finding:
@@ -195,6 +220,8 @@ def _value_finding(err: Any, doc: LoadedDocument, status: str) -> Finding:
     """A value of the wrong type, out of range, not a date, or holding a control character."""
     kind, loc, value, ctx = err["type"], tuple(err["loc"]), err.get("input"), err.get("ctx") or {}
     is_key = "[key]" in loc
+    if kind == "deadline_format":
+        return _finding(doc, "E0321", loc, at_key=is_key, status=status, value=_show(value))
     if kind == "control_character":
         return _finding(doc, "E0210", loc, at_key=is_key, status=status, char=ctx.get("char", "?"))
     if kind in _DATE_TYPES:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from planas.criteria import CriteriaTable, evaluate_criteria
+from planas.i18n import sorted_lt
 from planas.model import Plan
 from planas.reference import Reference
 
@@ -29,6 +30,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("provision", "Gavėjai ir laukiantieji", "Recipients and waiting lists"),
     ("finance", "Finansavimas pagal šaltinius", "Finance by source"),
     ("measures", "Priemonės ir rodikliai", "Measures and indicators"),
+    ("sections", "Plano papildomi skirsniai", "The plan's own sections"),
     ("monitoring", "Įgyvendinimas ir stebėsena", "Implementation and monitoring"),
     ("criteria", "Efektyvumo kriterijai", "Efficiency criteria"),
 )
@@ -57,11 +59,19 @@ IDENTITY: dict[tuple[str, ...], Callable[[dict[str, Any]], str]] = {
     ("analysis", "providers", "services"): _key("service"),
     ("analysis", "providers", "accreditations"): _key("service"),
     ("analysis", "provision"): _key("service", "target_group", "provider"),
-    ("analysis", "finance"): _key("service", "provider"),
+    ("analysis", "finance"): lambda item: _key("service", "provider")(item) + (
+        f"/{item['target_group']}" if item.get("target_group") else ""),
     ("analysis", "finance", "entries"): _key("year", "kind"),
     ("action_plan", "measures"): _key("id"),
     ("action_plan", "measures", "indicators"): _key("id"),
     ("criteria", "overrides"): _key("criterion", "year"),
+    ("acknowledged",): _key("code", "path"),
+    ("sections",): _key("id"),
+    ("sections", "tables"): _key("id"),
+    ("sections", "tables", "columns"): _key("id"),
+    ("sections", "needs_factors"): _key("factor"),
+    ("sections", "staff_education"): _key("provider"),
+    ("sections", "review", "items"): _key("measure", "title"),
 }
 
 
@@ -103,6 +113,14 @@ class PlanDiff:
         """No differences at all."""
         return not self.changes
 
+    @property
+    def municipalities_differ(self) -> bool:
+        """Whether the two plans are of different municipalities (then the diff is no year's changes)."""
+        def name(plan: Plan) -> str:
+            return " ".join(plan.metadata.municipality.name.split()).casefold()
+
+        return name(self.old_plan) != name(self.new_plan)
+
     def by_section(self) -> Iterator[tuple[str, tuple[Change, ...]]]:
         """Non-empty sections in report order."""
         for section, _, _ in SECTIONS:
@@ -125,6 +143,8 @@ def _section(path: tuple[str, ...]) -> str:
         }.get(second, "analysis")
     if head == "action_plan":
         return "measures"
+    if head == "sections":
+        return "sections"
     if head in ("metadata", "monitoring", "criteria"):
         return head
     return "metadata"
@@ -179,9 +199,9 @@ def _walk_identified(old: list[Any], new: list[Any], path: tuple[str, ...], shap
 
 
 def _walk_scalars(old: list[Any], new: list[Any], path: tuple[str, ...]) -> Iterator[Change]:
-    for item in sorted({str(i) for i in old} - {str(i) for i in new}):
+    for item in sorted_lt({str(i) for i in old} - {str(i) for i in new}):
         yield Change(_section(path), "removed", (*path, f"[{item}]"), item, None)
-    for item in sorted({str(i) for i in new} - {str(i) for i in old}):
+    for item in sorted_lt({str(i) for i in new} - {str(i) for i in old}):
         yield Change(_section(path), "added", (*path, f"[{item}]"), None, item)
 
 
@@ -194,6 +214,8 @@ def _criteria_values(table: CriteriaTable) -> dict[tuple[str, str], tuple[Decima
     values: dict[tuple[str, str], tuple[Decimal | None, str]] = {}
     for row in table.rows:
         name = row.criterion.id if row.service is None else f"{row.criterion.id}:{row.service}"
+        if row.target_group is not None:
+            name += f"/{row.target_group}"
         for cell in row.values:
             values[(name, str(cell.year))] = (cell.value, row.criterion.unit)
     return values

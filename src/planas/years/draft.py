@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from planas.errors import UsageError
+from planas.loading.positional import protect_line_breaks, restore_line_breaks
 from planas.reference import load_reference
 
 HISTORY_YEARS = 2
@@ -92,6 +93,7 @@ def _next_measures(measures: Any, new_year: int) -> None:
 def next_year_text(text: str, new_year: int, source_name: str) -> str:
     """The YAML text of next year's draft plan."""
     yaml = _yaml()
+    text, back = protect_line_breaks(text)  # ruamel, like libyaml, would break lines at U+2028
     try:
         document = yaml.load(text)
     except YAMLError as error:
@@ -126,7 +128,8 @@ def next_year_text(text: str, new_year: int, source_name: str) -> str:
                                                      and o["year"] < first_kept)]
     stream = io.StringIO()
     yaml.dump(document, stream)
-    return _with_header(stream.getvalue(), new_year, old_year, source_name)
+    written = restore_line_breaks(stream.getvalue(), back)
+    return _with_header(written, new_year, old_year, source_name)
 
 
 def _with_header(text: str, new_year: int, old_year: int, source_name: str) -> str:

@@ -14,9 +14,10 @@ from decimal import Decimal, localcontext
 from typing import Any, Literal
 
 from planas import __version__
-from planas.formatting import number
+from planas.formatting import long_date, money, number
 from planas.reference import Reference
 from planas.years.diff import SECTIONS, Change, PlanDiff
+from planas.years.titles import BY_YEAR, MONEY_MAPS, field_titles, is_money, model_at, title_of
 
 DiffFormat = Literal["text", "md", "json"]
 JSON_DIFF_VERSION = 1
@@ -66,50 +67,88 @@ class _Labels:
                 names.append(piece)
         return " / ".join(names)
 
+    def source(self, code: str) -> str:
+        """`SB` -> `SB (Savivaldybės biudžeto lėšos)`."""
+        known = self.reference.funding_sources.get(code)
+        return f"{code} ({known.name_lt})" if known is not None else code
+
+    def titles(self, path: tuple[str, ...], start: int = 0) -> list[str]:
+        """The fields of a path from `start` by their titles (years and year-keyed mappings are shown apart)."""
+        names = []
+        for index, (part, title) in enumerate(zip(path, field_titles(path), strict=True)):
+            if index < start or part.startswith("[") or part.isdigit() or part in BY_YEAR:
+                continue
+            if index > 0 and path[index - 1] in MONEY_MAPS:
+                names.append(self.source(part))
+            else:
+                names.append(title or part)
+        return names
+
     def label(self, change: Change) -> str:
-        identities = [self.part(p) for p in change.path if p.startswith("[")]
-        if not identities:
-            return change.path_text
-        years = [p for p in change.path if p.isdigit()]
+        """`Patvirtinimas › Sprendimo data`; `Pagalba į namus / … , 2020 m.: Gavėjai` (titles, not keys)."""
+        path = change.path
+        marks = [i for i, p in enumerate(path) if p.startswith("[")]
+        if not marks:
+            text = " › ".join(self.titles(path)) or change.path_text
+            years = [p for p in path if p.isdigit()]
+            return f"{text}, {years[-1]} m." if years else text
+        identities = [self.part(path[i]) for i in marks]
+        years = [p for p in path if p.isdigit()]
         text = " › ".join(identities)
         if years:
             text += f", {years[-1]} m."
-        last = change.path[-1]
-        if not last.startswith("[") and not last.isdigit():
-            text += f": {last}"
+        tail = self.titles(path, marks[-1] + 1) if path[0] != "criteria" else []
+        if path[0] == "criteria" and not path[-1].startswith("[") and not path[-1].isdigit():
+            tail = [path[-1]]
+        if tail:
+            text += f": {' › '.join(tail)}"
         return text
 
+    def value(self, name: str, value: object, model: Any) -> str:
+        """One field of an added or removed item, by its title: codes by their names, money in euros."""
+        shown = self.part(f"[{value}]") if name in _CODE_FIELDS and isinstance(value, str) else _plain(
+            value, field=name, euros=name in _MONEY_KEYS)
+        return f"{title_of(model, name)}: {shown}"
 
-_QUIET_KEYS = frozenset({"source", "illustrative", "note", "illustrative_years"})
+
+_QUIET_KEYS = frozenset({"source", "illustrative", "note", "illustrative_years", "comment"})
+_CODE_FIELDS = frozenset({"service", "target_group", "provider", "institution_type", "goal", "priority"})
+_MONEY_KEYS = frozenset({"total", "social_programme", "amount"})
 
 
-def _summary(value: object) -> str:
+def _summary(value: object, labels: _Labels | None = None, path: tuple[str, ...] = ()) -> str:
     if isinstance(value, dict):
         if isinstance(value.get("sources"), dict):
-            funds = "; ".join(f"{k} {_plain(v)}" for k, v in value["sources"].items())
-            return f"{value.get('year')} {value.get('kind')}: {funds}"
+            funds = "; ".join(f"{k} {_plain(v, euros=True)}" for k, v in value["sources"].items())
+            return f"{value.get('year')} m. {value.get('kind')}: {funds}"
         for key in ("text", "title", "name"):
             if isinstance(value.get(key), str):
                 return str(value[key])
+        model = model_at(path)
         shown = [
-            f"{k}: {_plain(v, field=k)}"
+            labels.value(k, v, model) if labels is not None else f"{k}: {_plain(v, field=k)}"
             for k, v in value.items()
-            if v is not None and k not in _QUIET_KEYS and not isinstance(v, dict | list)
+            if v is not None and v is not False and k not in _QUIET_KEYS and not isinstance(v, dict | list)
         ]
         return ", ".join(shown)[:200]
     return _plain(value)
 
 
-def _plain(value: object, unit: str | None = None, *, field: str = "") -> str:
+def _plain(value: object, unit: str | None = None, *, field: str = "", euros: bool = False) -> str:
+    """A value in Lithuanian format: `116 000 Eur`, `2021 m. vasario 12 d.`, `10,8 proc.`, `taip`."""
     if value is None:
         return "–"
-    if field == "year" or isinstance(value, bool):
-        return str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return "taip" if value else "ne"
+    if field == "year":
+        return str(value)
     if _is_number(value):
+        if euros:
+            return money(Decimal(value))  # type: ignore[arg-type]
         text = number(Decimal(value) if isinstance(value, Decimal) else value)  # type: ignore[arg-type]
         return f"{text} {unit}" if unit else text
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return long_date(value)
     return str(value)
 
 
@@ -134,7 +173,9 @@ def word_diff(old: str, new: str, *, markdown: bool) -> str:
 def _numbers(change: Change) -> str:
     moved = delta(change)
     field = change.path[-1]
-    old, new = _plain(change.old, change.unit, field=field), _plain(change.new, change.unit, field=field)
+    euros = is_money(change.path)
+    old = _plain(change.old, change.unit, field=field, euros=euros)
+    new = _plain(change.new, change.unit, field=field, euros=euros)
     if moved is None:
         return f"{old} → {new}"
     difference, pct = moved
@@ -142,7 +183,8 @@ def _numbers(change: Change) -> str:
     if change.unit == "proc.":
         return f"{old} → {new} ({sign}{number(difference)} proc. punkto)"
     rate = f"; {sign}{number(pct)} proc." if pct is not None else ""
-    return f"{old} → {new} ({sign}{number(difference)}{rate})"
+    step = money(difference) if euros else number(difference)
+    return f"{old} → {new} ({sign}{step}{rate})"
 
 
 def _describe(change: Change, labels: _Labels, *, markdown: bool) -> str:
@@ -152,17 +194,31 @@ def _describe(change: Change, labels: _Labels, *, markdown: bool) -> str:
     mark = f"*{marks[change.kind]}*" if markdown else marks[change.kind]
     if change.kind in ("added", "removed"):
         value = change.new if change.kind == "added" else change.old
-        shown = _summary(value) if isinstance(value, dict) else _plain(value, change.unit)
+        shown = (_summary(value, labels, change.path) if isinstance(value, dict)
+                 else _plain(value, change.unit, euros=is_money(change.path)))
         return f"{mark} {label}: {shown}"
     if isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) + len(change.new) > 40:
         return f"{mark} {label}: {word_diff(change.old, change.new, markdown=markdown)}"
     return f"{mark} {label}: {_numbers(change)}"
 
 
+def municipality_warning(diff: PlanDiff, lang: str = "lt") -> str | None:
+    """The warning when the two plans are of different municipalities (None when they are of one)."""
+    if not diff.municipalities_differ:
+        return None
+    old, new = diff.old_plan.metadata.municipality.name, diff.new_plan.metadata.municipality.name
+    if lang == "en":
+        return f"Note: the plans are of different municipalities ({old}; {new}): the differences are not a year's changes."
+    return f"Dėmesio: lyginami skirtingų savivaldybių planai ({old}; {new}) – skirtumai nėra metų pokyčiai."
+
+
 def report_text(diff: PlanDiff, reference: Reference, lang: str = "lt") -> str:
     """A readable terminal report, by section."""
     labels = _Labels(diff, reference)
     lines = [f"planas diff: {diff.old_label} → {diff.new_label}"]
+    warning = municipality_warning(diff, lang)
+    if warning:
+        lines.append(warning)
     if diff.is_empty:
         lines.append("Skirtumų nėra." if lang == "lt" else "No differences.")
         return "\n".join(lines) + "\n"
@@ -192,6 +248,9 @@ def report_markdown(diff: PlanDiff, reference: Reference, lang: str = "lt") -> s
     labels = _Labels(diff, reference)
     title = "Plano pakeitimai" if lang == "lt" else "Changes to the plan"
     lines = [f"## {title}: {diff.old_label} → {diff.new_label}", ""]
+    warning = municipality_warning(diff, lang)
+    if warning:
+        lines += [f"> **{warning.split(':', 1)[0]}:**{warning.split(':', 1)[1]}", ""]
     if diff.is_empty:
         lines.append("Skirtumų nėra." if lang == "lt" else "No differences.")
         return "\n".join(lines) + "\n"
@@ -210,9 +269,11 @@ def report_markdown(diff: PlanDiff, reference: Reference, lang: str = "lt") -> s
                 if change.unit == "proc.":
                     shift = f"{sign}{number(difference)} proc. punkto"
                 else:
-                    shift = f"{sign}{number(difference)}" + (f" ({sign}{number(pct)} proc.)" if pct is not None else "")
-                lines.append(f"| {_md_cell(labels.label(change))} | {_plain(change.old, change.unit)} | "
-                             f"{_plain(change.new, change.unit)} | {shift} |")
+                    step = money(difference) if is_money(change.path) else number(difference)
+                    shift = f"{sign}{step}" + (f" ({sign}{number(pct)} proc.)" if pct is not None else "")
+                euros = is_money(change.path)
+                lines.append(f"| {_md_cell(labels.label(change))} | {_plain(change.old, change.unit, euros=euros)} | "
+                             f"{_plain(change.new, change.unit, euros=euros)} | {shift} |")
             lines.append("")
         for change in others:
             lines.append(f"- {_md_cell(_describe(change, labels, markdown=True))}")
@@ -264,6 +325,9 @@ def report_json(diff: PlanDiff, reference: Reference) -> str:
         "summary": {kind: sum(1 for c in diff.changes if c.kind == kind) for kind in ("added", "removed", "changed")},
         "sections": sections,
     }
+    if diff.municipalities_differ:
+        payload["warnings"] = [{"code": "different_municipalities", "message_lt": municipality_warning(diff, "lt"),
+                                "message_en": municipality_warning(diff, "en")}]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
