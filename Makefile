@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/planas render $(EXAMPLE) --format md -o build/birstonas-2021.md
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 	$(MAKE) --no-print-directory check-code BIN=$(BIN)
 
 check-code:
