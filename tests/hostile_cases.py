@@ -163,5 +163,5 @@ CASES: tuple[Case, ...] = (
     Case("findings-flood", _findings_flood, 1, "E0202", why="150,000 findings: the first 500 and a count (E0209)"),
     Case("directory-not-file", _directory, 2, None),
     Case("missing-file", _missing, 2, None),
-    Case("unreadable-file", _unreadable, 2, None, why="chmod 000 (skipped as root, who can read it)"),
+    Case("unreadable-file", _unreadable, 2, None, why="chmod 000 (as root, who can read it, the read is refused in the test)"),
 )

@@ -22,10 +22,18 @@ def test_at_least_thirty_cases() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_hostile_input(case: Case, tmp_path: Path) -> None:
-    if case.name == "unreadable-file" and os.geteuid() == 0:
-        pytest.skip("root reads any file; the permission error cannot be provoked")
+def test_hostile_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = case.make(tmp_path)
+    if case.name == "unreadable-file" and os.geteuid() == 0:
+        # Root reads any file: the permission error is provoked where planas reads it.
+        original = Path.read_bytes
+
+        def refuse(self: Path) -> bytes:
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return original(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
     with hang_guard(60):
         run = run_planas("validate", path)
     report = str(run)[:4000]
