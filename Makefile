@@ -46,7 +46,7 @@ test-latest:
 	$(LATEST)/bin/python -m pip install --quiet --upgrade "pip>=25.1"
 	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e . --group dev
 	$(LATEST)/bin/python -m pip list --format freeze > $(LATEST)/versions.txt
-	$(LATEST)/bin/python -m pytest -q -p no:cacheprovider
+	$(LATEST)/bin/python -m pytest -q -n auto -p no:cacheprovider
 	$(MAKE) --no-print-directory check-code BIN=$(LATEST)/bin
 
 # A long mutation campaign (the suite runs a bounded one): see fuzz/README.md.

@@ -46,7 +46,10 @@ def _tool(name: str) -> str | None:
 
 def _median_times(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
     times: dict[str, list[float]] = {label: [] for label in commands}
-    env = {**os.environ, "NO_COLOR": "1"}
+    # As a user runs it: with bytecode caches (pip compiles the peers' at install; planas,
+    # installed editable, writes its own on the warm-up run), whatever this shell sets.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
     for args in commands.values():  # one warm-up each: file caches, the reference cache
         subprocess.run(args, capture_output=True, check=False, env=env)
     for _ in range(runs):

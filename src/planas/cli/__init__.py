@@ -7,6 +7,7 @@ commands each live in a module of their own, imported only when they run.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -20,6 +21,9 @@ def main() -> None:
         # release scripts and editors call it often, and it needs nothing else.
         print(f"planas {__version__}")  # noqa: T201 - the CLI layer prints
         return
+    # planas uses no pydantic plugins; looking for them reads every installed
+    # package's metadata (~50 ms of each run). A user who sets the variable keeps it.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from planas.cli.commands import run_app
 
     run_app()
