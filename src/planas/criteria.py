@@ -178,12 +178,10 @@ class _Data:
         self._active: dict[int, set[str]] = {}
 
     def service_name(self, code: str) -> str:
-        service = self.reference.services.get(code)
-        return service.name_lt if service is not None else code
+        return self.reference.service_name(code)
 
     def group_name(self, code: str) -> str:
-        group = self.reference.target_groups.get(code)
-        return group.name_lt if group is not None else code
+        return self.reference.group_name(code)
 
     def active(self, year: int) -> set[str]:
         """Services with any data of that year: recipients, waiting, plan, funds (and places, in the plan year)."""

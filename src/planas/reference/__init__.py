@@ -312,6 +312,16 @@ class Reference:
     local_codes: frozenset[str] = frozenset()
     """Codes that come from a repository's local reference data (`planas.reference.local`), not the package."""
 
+    def service_name(self, code: str) -> str:
+        """A service's Lithuanian name (the code itself when it is not in the catalogue)."""
+        service = self.services.get(code)
+        return service.name_lt if service is not None else code
+
+    def group_name(self, code: str) -> str:
+        """A target group's Lithuanian name (the code itself when it is unknown)."""
+        group = self.target_groups.get(code)
+        return group.name_lt if group is not None else code
+
     def regime_for_year(self, year: int) -> Regime:
         """The regime whose years include `year` (the nearest one outside their range)."""
         for regime in self.regimes:

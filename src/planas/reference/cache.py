@@ -3,8 +3,8 @@
 Parsing and checking the packaged YAML takes 10-20 ms, every command pays it,
 and the data only changes with a release or an edit of the data files. The
 built `Reference` is pickled under the user's cache folder, keyed by a hash of
-the data files' bytes and the planas version: any change to either makes a new
-key. An unwritable, missing or corrupt cache is never an error: the data is
+the data files' bytes, the loader's source and the planas version: any change
+makes a new key. An unwritable, missing or corrupt cache is never an error: the data is
 then built from the YAML as before. `PLANAS_CACHE_DIR=off` turns the cache off.
 
 The cache lives in the user's own folder and is written atomically; like any
@@ -40,9 +40,13 @@ def cache_dir() -> Path | None:
 
 
 def data_stamp(data_dir: Path) -> str:
-    """A hash of every data file's name and bytes, and of the planas version."""
+    """A hash of the planas version, every data file, and the code that builds the data.
+
+    The loader's own source counts too: a changed record class (a new field) must
+    not be served an old pickle of the same release during development.
+    """
     digest = hashlib.sha256(__version__.encode("utf-8"))
-    for path in sorted(data_dir.glob("*.yaml")):
+    for path in [*sorted(data_dir.glob("*.yaml")), *sorted(data_dir.parent.glob("*.py"))]:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 

@@ -137,12 +137,10 @@ class _Builder:
 
     # --- names ---------------------------------------------------------------------------
     def service_name(self, code: str) -> str:
-        service = self.ref.services.get(code)
-        return service.name_lt if service is not None else code
+        return self.ref.service_name(code)
 
     def group_name(self, code: str) -> str:
-        group = self.ref.target_groups.get(code)
-        return group.name_lt if group is not None else code
+        return self.ref.group_name(code)
 
     def provider_name(self, ident: str | None) -> str:
         if ident is None:

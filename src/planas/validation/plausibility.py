@@ -71,12 +71,10 @@ class _Plausibility:
         self.found.setdefault(issue.loc, issue)
 
     def service_name(self, code: str) -> str:
-        service = self.ref.services.get(code)
-        return service.name_lt if service is not None else code
+        return self.ref.service_name(code)
 
     def group_name(self, code: str) -> str:
-        group = self.ref.target_groups.get(code)
-        return group.name_lt if group is not None else code
+        return self.ref.group_name(code)
 
     def residents(self, year: int) -> tuple[Decimal, int] | None:
         """The population of a year, or of the nearest year the plan gives."""
