@@ -176,6 +176,8 @@ class _Data:
                     (funds.target_group, entry.kind, dict(entry.sources)))
         self.places_services = {s.service for p in analysis.providers for s in p.services if s.places is not None}
         self._active: dict[int, set[str]] = {}
+        self._counts: dict[tuple[str, int, str, tuple[str, ...]], int | None] = {}
+        self._funds: dict[tuple[str, int, str | None, tuple[str, ...]], Quantity] = {}
 
     def service_name(self, code: str) -> str:
         return self.reference.service_name(code)
@@ -243,9 +245,14 @@ class _Data:
         return Quantity(Decimal(value), kind)
 
     def _count(self, name: str, year: int, service: str, groups: tuple[str, ...]) -> int | None:
-        by_group = self.provision.get((name, year), {}).get(service, {})
-        known = [v for g, v in by_group.items() if self._in_groups(g, groups)]
-        return sum(known) if known else None
+        # The same count is asked for by many criteria, years and fallbacks (hundreds
+        # of times a plan): computed once. The plan does not change while it is read.
+        key = (name, year, service, groups)
+        if key not in self._counts:
+            by_group = self.provision.get((name, year), {}).get(service, {})
+            known = [v for g, v in by_group.items() if self._in_groups(g, groups)]
+            self._counts[key] = sum(known) if known else None
+        return self._counts[key]
 
     def _recipients(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
                     groups: tuple[str, ...]) -> Quantity:
@@ -279,6 +286,12 @@ class _Data:
 
     def _service_funds(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> Quantity:
         """One service's funds of a year (facts where given, else the plan), for one group when asked."""
+        key = (code, year, group, sources)
+        if key not in self._funds:
+            self._funds[key] = self._service_funds_of(code, year, group, sources)
+        return self._funds[key]
+
+    def _service_funds_of(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> Quantity:
         entries = self.finance.get(year, {}).get(code, [])
         if group is not None:
             if any(e[0] is None for e in entries) and self.groups.get(code, {group}) != {group}:
