@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -70,6 +71,14 @@ def test_core_and_custom_properties_come_from_the_plan(example_docx: bytes) -> N
     for name in ("planas_version", "reference_data_version", "regime", "plan_data_sha256"):
         assert f'name="{name}"' in custom
     assert "legacy_1132_A1-104" in custom
+
+
+def test_the_rendered_document_records_the_plan_file_it_came_from(tmp_path: Path) -> None:
+    out = tmp_path / "plan.docx"
+    assert run_planas("render", EXAMPLE, "-o", out).code == 0
+    custom = zipfile.ZipFile(out).read("docProps/custom.xml").decode("utf-8")
+    digest = hashlib.sha256(EXAMPLE.read_bytes()).hexdigest()
+    assert 'name="source_sha256"' in custom and digest in custom
 
 
 def test_no_empty_paragraphs_and_a_table_of_contents(example_docx: bytes) -> None:

@@ -23,9 +23,10 @@ GOLDEN = ROOT / "tests" / "golden" / "birstonas-2021.md"
 
 @pytest.fixture(scope="module")
 def example_docx() -> bytes:
-    plan = validate_file(EXAMPLE).plan
-    assert plan is not None
-    return render_plan(plan, load_reference(), "docx")
+    result = validate_file(EXAMPLE)
+    assert result.plan is not None
+    # As `planas render` makes it: the plan file's hash goes into the document's properties.
+    return render_plan(result.plan, load_reference(), "docx", source_sha256=result.source_sha256)
 
 
 def test_markdown_matches_the_golden_file(tmp_path: Path) -> None:

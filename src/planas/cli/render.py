@@ -67,7 +67,8 @@ def run(options: RenderOptions, out: Output) -> int:
         raise UsageError("-: nurodykite, kur įrašyti: -o FAILAS arba -o - (standartinė išvestis)")
     target = options.output or options.plan_file.with_suffix(f".{options.output_format}")
     data = render_plan(result.plan, reference, options.output_format,  # type: ignore[arg-type]
-                       options.template, criteria=result.criteria, notes=options.notes)
+                       options.template, criteria=result.criteria, notes=options.notes,
+                       source_sha256=result.source_sha256)
     if is_dash(target):
         out.binary(data)
         return EXIT_OK

@@ -15,14 +15,16 @@ RenderFormat = Literal["docx", "md"]
 
 
 def render_plan(plan: Plan, reference: Reference, fmt: RenderFormat, template: Path | None = None,
-                *, criteria: CriteriaTable | None = None, notes: bool = False) -> bytes:
+                *, criteria: CriteriaTable | None = None, notes: bool = False,
+                source_sha256: str | None = None) -> bytes:
     """The rendered document's bytes (UTF-8 Markdown, or a .docx archive).
 
     `criteria`: the table validation already evaluated (evaluated here when not given);
-    `notes`: a final annex on how the document was prepared (`render --notes`).
+    `notes`: a final annex on how the document was prepared (`render --notes`);
+    `source_sha256`: the plan file's hash, recorded in the document's properties.
     """
     template = resolve_template(template)
-    view = build_view(plan, reference, criteria, notes=notes)
+    view = build_view(plan, reference, criteria, notes=notes, source_sha256=source_sha256)
     if fmt == "md":
         from planas.render.markdown import render_markdown
 

@@ -695,9 +695,11 @@ def _keyed(chapters: tuple[ChapterView, ...]) -> tuple[ChapterView, ...]:
     return tuple(keyed)
 
 
-def _provenance(plan: Plan, reference: Reference, regime_id: str, official_form: bool) -> tuple[tuple[str, str], ...]:
+def _provenance(plan: Plan, reference: Reference, regime_id: str, official_form: bool,
+                source_sha256: str | None) -> tuple[tuple[str, str], ...]:
     """Where the document comes from: the document's custom properties (and the `--notes` annex)."""
     digest = hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest()
+    source = (("source_sha256", source_sha256),) if source_sha256 else ()
     return (
         ("planas_version", __version__),
         ("reference_data_version", reference.version),
@@ -705,6 +707,7 @@ def _provenance(plan: Plan, reference: Reference, regime_id: str, official_form:
         ("form_layout_official", "true" if official_form else "false"),
         ("criteria_official", "true" if reference.criteria_official else "false"),
         ("plan_data_sha256", digest),
+        *source,
     )
 
 
@@ -723,10 +726,11 @@ def _notes(reference: Reference, regime_id: str, official_form: bool) -> tuple[s
 
 
 def build_view(plan: Plan, reference: Reference, criteria: CriteriaTable | None = None, *,
-               notes: bool = False) -> PlanView:
+               notes: bool = False, source_sha256: str | None = None) -> PlanView:
     """The view-model of a plan under its regime's form layout (`criteria`: already evaluated).
 
-    `notes`: add a final annex on how the document was prepared (tool, data versions).
+    `notes`: add a final annex on how the document was prepared (tool, data versions);
+    `source_sha256`: the plan file's hash, for the document's properties.
     """
     builder = _Builder(plan, reference, criteria)
     layout = reference.layouts[builder.regime.form]
@@ -748,7 +752,7 @@ def build_view(plan: Plan, reference: Reference, criteria: CriteriaTable | None 
             subject=f"{official_name}: {plan.metadata.year} metų socialinių paslaugų planas",
             keywords=f"socialinių paslaugų planas; {official_name}; {plan.metadata.year}",
             created=dt.datetime.combine(created_date, dt.time(0, 0)),
-            custom=_provenance(plan, reference, builder.regime.id, layout.official),
+            custom=_provenance(plan, reference, builder.regime.id, layout.official, source_sha256),
         ),
         municipality=official_name,
         year=plan.metadata.year,

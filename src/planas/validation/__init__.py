@@ -9,7 +9,8 @@ model and rules are not run twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ class FileResult(FindingCounts):
     plan: Plan | None = None
     criteria: CriteriaTable | None = None
     data: dict[str, Any] | None = None
+    source_sha256: str | None = None
+    """SHA-256 of the file's bytes: the rendered document records which file it was made from."""
 
 
 MAX_FINDINGS = 500
@@ -107,6 +110,11 @@ def _positional(raw: bytes, file: str) -> LoadedDocument | FileResult:
 
 def validate_bytes(raw: bytes, file: str, reference: Reference | None = None) -> FileResult:
     """Validate a plan given as bytes (`file` names it in findings)."""
+    return replace(_validate_bytes(raw, file, reference), source_sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _validate_bytes(raw: bytes, file: str, reference: Reference | None = None) -> FileResult:
+    """The fast path where it answers, the positional reader where it must."""
     reference = reference or load_reference()
     try:
         data = fast_load(raw)
