@@ -64,6 +64,7 @@ def _validate_one(path: Path, plans_only: bool) -> FileResult | None:
 
 def run(options: ValidateOptions, out: Output) -> int:
     """Validate every file; 0 valid, 1 findings that fail, 2 a file could not be read."""
+    import planas.validation  # noqa: F401 - loaded before the GC is frozen (imports_done)
     from planas.validation.report import render_report
 
     imports_done()

@@ -22,10 +22,11 @@ from typing import Any
 from planas.errors import UsageError
 from planas.findings import Finding, FindingCounts, Severity, count_by_severity, make_params
 from planas.loading.positional import LoadProblem, load_plan_file, read_plan_bytes
+from planas.loading.sniff import looks_like_plan
 from planas.model import Plan
 from planas.reference import load_reference
 from planas.repository.baseline import fingerprint
-from planas.repository.index import discover_yaml_files, identity_of, looks_like_plan
+from planas.repository.index import discover_yaml_files, identity_of
 from planas.repository.init import schema_copy_findings
 from planas.repository.localref import reference_for
 from planas.repository.settings import Settings, load_settings

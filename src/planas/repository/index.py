@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planas.errors import UsageError
+from planas.loading.sniff import looks_like_plan
 
 SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__",
                           ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"})
@@ -47,13 +48,6 @@ def discover_yaml_files(root: Path) -> list[Path]:
             elif entry.suffix in (".yaml", ".yml"):
                 found.append(entry)
     return sorted(found)
-
-
-def looks_like_plan(raw: bytes) -> bool:
-    """Whether a YAML file's bytes are a plan's (one of a plan's top-level keys: `loading.sniff`)."""
-    from planas.loading.sniff import looks_like_plan as sniff
-
-    return sniff(raw)
 
 
 def identity_of(data: dict[str, Any]) -> tuple[str | None, int | None, str | None]:

@@ -18,7 +18,8 @@ from pathlib import Path
 from planas import __version__
 from planas.findings import Finding, Severity, make_params
 from planas.loading.fileio import write_atomic
-from planas.repository.index import discover_yaml_files, looks_like_plan
+from planas.loading.sniff import looks_like_plan
+from planas.repository.index import discover_yaml_files
 from planas.schema import plan_schema_text
 
 PROJECT_URL = "https://github.com/planas-lt/planas"
