@@ -120,7 +120,7 @@ def test_strict_fails_on_warnings_and_step_summary(repo: Path, tmp_path: Path) -
     assert run.code == 1  # X1002 is a warning
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# ankstesnis žingsnis\n") and "## planas check" in text
-    assert "| Birštono savivaldybė | 2 (2020–2021) | 2021 | 100 % | 0 | 1 |" in text
+    assert "| Birštono savivaldybė | 3 (2020–2027) | 2027 | 100 % | 0 | 1 |" in text
 
 
 def test_missing_repository_exits_2() -> None:

@@ -46,6 +46,10 @@ VARIABLE_TITLES: dict[str, str] = {
     "children_without_parental_care": "likusių be tėvų globos vaikų skaičius",
     "measures_done": "įvykdytų priemonių skaičius",
     "measures_total": "visų priemonių skaičius",
+    "funding_needed": "lėšų poreikis, Eur",
+    "funding_allocated": "skirtos lėšos, Eur",
+    "unmet_need_persons": "asmenų, kurių poreikis nepatenkintas, skaičius",
+    "respite_places": "laikino atokvėpio paslaugos vietų skaičius",
 }
 
 _DATA_PLACES: dict[str, str] = {
@@ -62,6 +66,10 @@ _DATA_PLACES: dict[str, str] = {
     "children_without_parental_care": "analysis.social_indicators children_without_parental_care",
     "measures_done": "action_plan.measures status",
     "measures_total": "action_plan.measures",
+    "funding_needed": "analysis.funding_need needed",
+    "funding_allocated": "analysis.funding_need allocated",
+    "unmet_need_persons": "analysis.unmet_need persons",
+    "respite_places": "analysis.providers services respite_form places",
 }
 
 SERVICE_USES = "paslaugų gavimo atvejai, ne asmenys"
@@ -215,13 +223,15 @@ class _Data:
             *, fallback: bool = False) -> Quantity:
         """The value of one operand's variable in one year (for one service and group, or the operand's)."""
         name = operand.fallback if fallback and operand.fallback else operand.variable
-        services = (service,) if service is not None else operand.services
+        services = (service,) if service is not None else (operand.services or self.of_categories(operand))
         groups = (group,) if group is not None else operand.target_groups
         if name in _BY_YEAR:
             return _BY_YEAR[name](self, name, operand, year, services, groups)
         if year != self.year:
             # Providers and measures describe the plan year only.
             return Quantity(None, "planas", (_missing(name, year),))
+        if name == "respite_places":
+            return self._respite_places(name, operand.respite_forms)
         if name in _PLAN_YEAR:
             return _PLAN_YEAR[name](self, name, services, groups)
         raise KeyError(f"unknown criteria variable {name!r}")  # reference data is tested
@@ -339,7 +349,42 @@ class _Data:
             return Quantity(by_kind["planas"], "planas")
         return Quantity(None, "faktas", (_missing(name, year),))
 
+    def of_categories(self, operand: Operand) -> tuple[str, ...]:
+        """The catalogue services of the operand's categories under the plan's regime (none asked: none)."""
+        if not operand.categories:
+            return ()
+        regime = self.reference.regime_for_year(self.year).id
+        return tuple(code for code, s in self.reference.services.items()
+                     if s.category.get(regime) in operand.categories)
+
     # --- variables of the plan year only -------------------------------------------------
+    def _funding(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+        """The funding need's computed total, needed or allocated (2025+ plans, A1-368 4.1 p.)."""
+        need = self.plan.analysis.funding_need
+        if need is None or not need.items or (need.year is not None and need.year != self.year):
+            return Quantity(None, "planas", (_missing(name, self.year),))
+        total = need.needed_total() if name == "funding_needed" else need.allocated_total()
+        return Quantity(total, "planas")
+
+    def _unmet(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+        """Persons whose need is unmet; an unmet-need block that says in text there is none counts 0."""
+        unmet = self.plan.analysis.unmet_need
+        if unmet is None or not (unmet.items or unmet.text):
+            return Quantity(None, "planas", (_missing(name, self.year),))
+        persons = [i.persons for i in unmet.items]
+        if any(p is None for p in persons):
+            return Quantity(None, "planas", (_missing(name, self.year, "persons"),), True)
+        return Quantity(Decimal(sum(p for p in persons if p is not None)), "planas")
+
+    def _respite_places(self, name: str, forms: tuple[str, ...]) -> Quantity:
+        """Places of respite in the given forms (providers' services with respite_form)."""
+        places = [s.places for p in self.plan.analysis.providers for s in p.services
+                  if s.respite_form is not None and (not forms or s.respite_form in forms)]
+        known = [v for v in places if v is not None]
+        if not known:
+            return Quantity(None, "planas", (_missing(name, self.year),))
+        return Quantity(Decimal(sum(known)), "planas")
+
     def _social_workers(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
         staff = [p.staff.social_workers for p in self.plan.analysis.providers if p.staff is not None]
         known_staff = [v for v in staff if v is not None]
@@ -399,6 +444,9 @@ _PLAN_YEAR: dict[str, Callable[[_Data, str, tuple[str, ...], tuple[str, ...]], Q
     "places": _Data._places,
     "measures_total": _Data._measures_total,
     "measures_done": _Data._measures_done,
+    "funding_needed": _Data._funding,
+    "funding_allocated": _Data._funding,
+    "unmet_need_persons": _Data._unmet,
 }
 
 
@@ -515,7 +563,8 @@ def evaluate_criteria(plan: Plan, reference: Reference) -> CriteriaTable:
     years = table_years(plan)
     overrides = {(o.criterion, o.year): o for o in plan.criteria.overrides}
     rows: list[CriterionRow] = []
-    for criterion in reference.criteria:
+    regime = reference.regime_for_year(plan.metadata.year).id
+    for criterion in (c for c in reference.criteria if regime in c.regimes):
         for service, group in _rows_of(plan, reference, criterion):
             cells = []
             for year in years:

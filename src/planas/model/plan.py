@@ -32,13 +32,26 @@ from planas.model.base import (
 )
 from planas.model.codes import GroupCode, InstitutionTypeCode, ServiceCode
 from planas.model.deadline import Deadline
+from planas.model.needs import (
+    AccreditationArea,
+    AuthorKind,
+    DependencyPrevention,
+    DevelopmentNorms,
+    FundingNeed,
+    NeedFactors,
+    NeedsAssessment,
+    RespiteFormId,
+    UnmetNeed,
+)
 from planas.model.provenance import Sourced
 from planas.model.sections import CustomSection, MeasureStatus
 
 Status = Literal["projektas", "patvirtintas"]
 RegimeId = Literal["legacy_1132_A1-104", "A1-368_2024"]
 FinanceKind = Literal["faktas", "planas"]
-Owner = Literal["savivaldybe", "valstybe", "nvo", "privatus", "religine"]
+Owner = Literal["savivaldybe", "valstybe", "valstybe_sadm", "nvo", "privatus", "religine"]
+CategoryId = Literal["prevencines", "bendrosios", "socialine_prieziura", "laikinas_atokvepis", "socialine_globa",
+                     "kita"]
 
 _FORM = "Plano forma (A1-104, rekonstruota pagal realius planus)"
 
@@ -117,6 +130,12 @@ class Author(Sourced):
     name: ShortText = described("Vardas, pavardė", "Rengėjo vardas ir pavardė.")
     role: Text | None = described("Pareigos", "Pareigos ar vaidmuo darbo grupėje.", default=None)
     institution: Text | None = described("Įstaiga", "Įstaiga ar padalinys.", default=None)
+    kind: AuthorKind | None = described(
+        "Rengėjo tipas",
+        "meras, administracijos_direktorius, padalinys arba darbo_grupe (nuo 2025 m. planą rengti "
+        "organizuoja meras, SPĮ 14 str. 3 d.).",
+        default=None,
+    )
 
 
 class Metadata(PlanModel):
@@ -277,6 +296,13 @@ class Accreditation(PlanModel):
 
     service: ServiceCode = described("Paslauga", "Akredituotos paslaugos kodas (planas reference services).")
     date: Date | None = described("Data", "Akreditavimo data.", default=None)
+    area: AccreditationArea | None = described(
+        "Sritis",
+        "socialine_prieziura arba laikino_atokvepio_paslauga: akreditacijos laikomos atskirai (SPĮ 14 str. 4 d. "
+        "2 p.; laikino atokvėpio paslauga akredituojama nuo 2024-07-01).",
+        default=None,
+    )
+    revoked: Date | None = described("Panaikinta", "Akreditacijos panaikinimo data, jei panaikinta.", default=None)
 
 
 class Staff(PlanModel):
@@ -287,8 +313,16 @@ class Staff(PlanModel):
     )
     social_worker_assistants: Quantity | None = described(
         "Individualios priežiūros darbuotojai",
-        "Individualios priežiūros darbuotojų (socialinių darbuotojų padėjėjų) skaičius.",
+        "Socialinio darbuotojo padėjėjų, lankomosios priežiūros (individualios priežiūros) darbuotojų skaičius "
+        "(SADM akreditavimo duomenų kategorija).",
         default=None,
+    )
+    care_coordinators: Quantity | None = described(
+        "Globos koordinatoriai", "Globos koordinatorių skaičius (SADM akreditavimo duomenų kategorija).",
+        default=None,
+    )
+    fte: Quantity | None = described(
+        "Etatai", "Etatų skaičius paslaugoms teikti (SADM: „Etatų skaičius paslaugai teikti“).", default=None
     )
     other: Quantity | None = described("Kiti darbuotojai", "Kitų darbuotojų skaičius.", default=None)
 
@@ -318,6 +352,17 @@ class ProviderService(PlanModel):
         "Lankytojų per dieną", "Didžiausias lankytojų skaičius per dieną.", default=None
     )
     price: Price | None = described("Kaina", "Paslaugos kaina.", default=None)
+    category: CategoryId | None = described(
+        "Rūšis (kaip nurodo teikėjas)",
+        "Paslaugų rūšis, kaip ją nurodo teikėjas; tikrinama su plano metų tvarkos rūšimi (W1708).",
+        default=None,
+    )
+    respite_form: RespiteFormId | None = described(
+        "Laikino atokvėpio forma",
+        "Laikino atokvėpio paslaugos teikimo forma: pagalba_i_namus, dsg_asmens_namuose, "
+        "trumpalaike_globa_institucijoje (vietos skelbiamos pagal formas; nepatvirtinta).",
+        default=None,
+    )
 
 
 class Provider(Provenance):
@@ -456,6 +501,31 @@ class Analysis(PlanModel):
     finance: list[Finance] = described(
         "Finansavimas", "Lėšos pagal paslaugas, metus ir šaltinius.", default_factory=list
     )
+    needs_assessment: NeedsAssessment | None = described(
+        "Poreikių vertinimas",
+        "Gyventojų socialinių paslaugų poreikių vertinimas ir analizė (SPĮ 14 str. 4 d. 1 p.; nuo 2025 m.).",
+        default=None,
+    )
+    need_factors: NeedFactors | None = described(
+        "Poreikius lemiantys veiksniai", "Veiksniai, turintys įtakos poreikiams (A1-368 4.1 p.; nuo 2025 m.).",
+        default=None,
+    )
+    unmet_need: UnmetNeed | None = described(
+        "Nepatenkintas poreikis",
+        "Paslaugos, kurių reikia, bet niekas neteikia ar neužtenka (A1-368 2 p.; nuo 2025 m.).",
+        default=None,
+    )
+    funding_need: FundingNeed | None = described(
+        "Lėšų poreikis",
+        "Lėšų suma, reikalinga paslaugoms finansuoti, palyginti su skirtomis (A1-368 4.1 p.; SPĮ 14 str. 3 d. "
+        "2 p.; nuo 2025 m.).",
+        default=None,
+    )
+    development_norms: DevelopmentNorms | None = described(
+        "Išvystymo normatyvai",
+        "Prognozė, palyginta su socialinių paslaugų išvystymo normatyvais (SPĮ 14 str. 3 d. 1 p.; nuo 2025 m.).",
+        default=None,
+    )
 
 
 # --- action plan ------------------------------------------------------------------------
@@ -520,7 +590,9 @@ class Measure(Sourced):
         "Būsena", "planuojama, vykdoma, ivykdyta arba neivykdyta.", default=None
     )
     svp_code: Text | None = described(
-        "SVP kodas", "Savivaldybės strateginio veiklos plano priemonės kodas.", default=None
+        "SVP kodas",
+        "Savivaldybės strateginio plėtros (ar veiklos) plano priemonės kodas (SPĮ 14 str. 3 d. 3 p.).",
+        default=None,
     )
     indicators: list[Indicator] = described("Rodikliai", "Priemonės rodikliai.", default_factory=list)
 
@@ -531,6 +603,11 @@ class ActionPlan(Sourced):
     text: Markdown | None = described("Tekstas", "Įvadinis tekstas.", default=None)
     measures: list[Measure] = described(
         "Priemonės", f"Plano priemonės ({_FORM}, III skyrius).", default_factory=list
+    )
+    dependency_prevention: DependencyPrevention | None = described(
+        "Priklausomumo prevencija",
+        "Asmenų priklausomumo (savarankiškumo netekimo) prevencija (A1-368 4.2 p.; nuo 2025 m.).",
+        default=None,
     )
 
 

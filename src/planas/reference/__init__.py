@@ -30,9 +30,11 @@ class LegalAct:
     """An act a regime rests on."""
 
     title: str
-    number: str
-    date: date
+    number: str | None = None
+    date: date | None = None
     issuer: str | None = None
+    point: str | None = None
+    verified: bool = True
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -48,6 +50,11 @@ class Regime:
     approval_clause: str
     planning_clause: str
     legal_basis: tuple[LegalAct, ...]
+    """The acts a plan of this regime cites by default (`planas new` writes them into a crossing draft)."""
+    other_acts: tuple[LegalAct, ...] = ()
+    """Acts practice cites beside the plan, offered but not cited by default."""
+    author_kinds: tuple[str, ...] = ()
+    """Who may author the plan (`metadata.authors[].kind`): the 2024 law lets the mayor (art. 14(3))."""
     verified: bool
     note: str
 
@@ -61,6 +68,21 @@ class Category:
     group: str
     clause: str
     first_year: int | None = None
+    regimes: tuple[str, ...] = REGIME_IDS
+    """The regimes whose plans know this category (respite only the 2024 law's)."""
+    subtypes: tuple[str, ...] = ()
+    """Its kinds, where the law divides it (social care: day, short-term, long-term; art. 10(4))."""
+
+
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class RespiteForm:
+    """A form in which respite is delivered and its places published (unverified practice)."""
+
+    id: str
+    name_lt: str
+    service: str
+    source: str
+    verified: bool
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -212,6 +234,10 @@ class Operand:
     minus_previous_year: bool = False
     plus: str | None = None
     fallback: str | None = None
+    categories: tuple[str, ...] = ()
+    """Services of these categories under the plan's regime (preventive services are more from 2025)."""
+    respite_forms: tuple[str, ...] = ()
+    """Places of respite delivered in these forms (respite_forms of categories.yaml)."""
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -230,6 +256,11 @@ class Criterion:
     direction: Literal["higher", "lower"]
     official: bool
     source: str
+    regimes: tuple[str, ...] = REGIME_IDS
+    """The regimes whose plans are measured by this criterion (the 2024 law's goals: A1-368_2024 only)."""
+    warn_missing: bool = True
+    """Whether a value that cannot be computed is a finding (W0901); the 2025+ candidates are not:
+    their inputs are required by the family-17 rules, which say what to fill."""
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -309,6 +340,7 @@ class Reference:
     criteria_official: bool
     criteria: tuple[Criterion, ...]
     plausibility: Plausibility
+    respite_forms: dict[str, RespiteForm] = dataclasses.field(default_factory=dict)
     local_codes: frozenset[str] = frozenset()
     """Codes that come from a repository's local reference data (`planas.reference.local`), not the package."""
 
@@ -321,6 +353,51 @@ class Reference:
         """A target group's Lithuanian name (the code itself when it is unknown)."""
         group = self.target_groups.get(code)
         return group.name_lt if group is not None else code
+
+    def regime(self, regime_id: str) -> Regime:
+        """The regime of this id (KeyError for an unknown one)."""
+        for regime in self.regimes:
+            if regime.id == regime_id:
+                return regime
+        raise KeyError(regime_id)
+
+    def service_category(self, code: str, year: int) -> Category | None:
+        """The category of a service in a plan of `year`, under that year's regime.
+
+        The category is keyed by regime, not by code alone: informavimas is general under
+        the old law and preventive under the 2024 one (art. 8(2)). None for an unknown
+        service or one without a category in that regime. Importers (Word import) map
+        imported services through this.
+        """
+        service = self.services.get(code)
+        if service is None:
+            return None
+        return self.categories.get(service.category.get(self.regime_for_year(year).id, ""))
+
+    def category_move(self, code: str, from_year: int, to_year: int) -> tuple[str, str] | None:
+        """(old category id, new category id) when the law moved the service between these years' regimes."""
+        service = self.services.get(code)
+        if service is None:
+            return None
+        old = service.category.get(self.regime_for_year(from_year).id)
+        new = service.category.get(self.regime_for_year(to_year).id)
+        if old is None or new is None or old == new:
+            return None
+        return old, new
+
+    def moved_services(self, from_year: int, to_year: int) -> dict[str, tuple[str, str]]:
+        """Every service whose category differs between the two years' regimes: code -> (old, new)."""
+        moves = {code: self.category_move(code, from_year, to_year) for code in self.services}
+        return {code: move for code, move in moves.items() if move is not None}
+
+    def service_by_name(self, name: str) -> Service | None:
+        """The service a name or an older name (alias) denotes, any case ("integrali pagalba")."""
+        wanted = " ".join(name.split()).casefold()
+        for service in self.services.values():
+            names = (service.code, service.name_lt, service.name_en, *service.aliases)
+            if any(wanted == " ".join(n.split()).casefold() for n in names):
+                return service
+        return None
 
     def regime_for_year(self, year: int) -> Regime:
         """The regime whose years include `year` (the nearest one outside their range)."""
@@ -450,6 +527,7 @@ def build_reference() -> Reference:
             "criteria_official": bool(criteria["official"]),
             "criteria": _items(criteria, "criteria"),
             "plausibility": plausibility,
+            "respite_forms": {str(f["id"]): f for f in _items(categories, "respite_forms")},
         },
         "reference",
     )

@@ -58,6 +58,7 @@ def _services(reference: Reference, search: str | None, year: int | None, lang: 
         if regime is not None:
             category = reference.categories.get(service.category.get(regime, ""))
             category_text = category.name_lt if category else "–"
+            category_text += _moved_note(reference, code, year, lang) if year is not None else ""
         else:
             category_text = "; ".join(f"{r}: {c}" for r, c in service.category.items())
         years = f"{service.first_year or ''}–{service.last_year or ''}" if service.first_year or service.last_year else ""
@@ -68,6 +69,19 @@ def _services(reference: Reference, search: str | None, year: int | None, lang: 
                ("years", "Metai", "Years"), ("specialises", "Patikslina", "Specialises"),
                ("origin", "Šaltinis", "Origin"))
     return Listing("services", columns, tuple(rows), year, regime)
+
+
+def _moved_note(reference: Reference, code: str, year: int, lang: str) -> str:
+    """" (iki 2024 m. – Bendrosios …)" when the law moved the service into its category of `year`."""
+    for other in (r for r in reference.regimes if r.id != reference.regime_for_year(year).id):
+        span = other.last_year if other.first_year <= year and other.last_year else other.first_year
+        move = reference.category_move(code, span, year)
+        if move is not None:
+            old = reference.categories[move[0]].name_lt
+            if other.first_year <= year:
+                return f" (iki {span} m. – {old})" if lang != "en" else f" (until {span}: {old})"
+            return f" (nuo {span} m. – {old})" if lang != "en" else f" (from {span}: {old})"
+    return ""
 
 
 def _groups(reference: Reference, search: str | None, lang: str) -> Listing:
@@ -112,13 +126,17 @@ def _funding_sources(reference: Reference, search: str | None, lang: str) -> Lis
     return Listing("funding-sources", columns, rows)
 
 
-def _categories(reference: Reference, search: str | None) -> Listing:
-    rows = tuple({"code": code, "name": c.name_lt, "group": c.group, "clause": c.clause,
-                  "from": str(c.first_year or "")}
-                 for code, c in reference.categories.items() if _matches(search, (code, c.name_lt)))
+def _categories(reference: Reference, search: str | None, year: int | None) -> Listing:
+    """The categories; for `year`, only those its regime knows (respite is one from 2025)."""
+    regime = reference.regime_for_year(year).id if year is not None else None
+    rows = tuple({"code": code, "name": c.name_lt + (f" ({', '.join(c.subtypes)})" if c.subtypes else ""),
+                  "group": c.group, "clause": c.clause, "from": str(c.first_year or "")}
+                 for code, c in reference.categories.items()
+                 if _matches(search, (code, c.name_lt))
+                 and (year is None or (regime in c.regimes and (c.first_year or 0) <= year)))
     columns = (("code", "Kodas", "Code"), ("name", "Pavadinimas", "Name"), ("group", "Grupė", "Group"),
                ("clause", "Pagrindas", "Clause"), ("from", "Nuo metų", "From"))
-    return Listing("categories", columns, rows)
+    return Listing("categories", columns, rows, year, regime)
 
 
 def _municipalities(municipalities: Municipalities, search: str | None) -> Listing:
@@ -138,7 +156,7 @@ def listing(reference: Reference, municipalities: Municipalities, kind: str, *, 
         "institution-types": lambda: _institution_types(reference, search),
         "indicators": lambda: _indicators(reference, search),
         "funding-sources": lambda: _funding_sources(reference, search, lang),
-        "categories": lambda: _categories(reference, search),
+        "categories": lambda: _categories(reference, search, year),
         "municipalities": lambda: _municipalities(municipalities, search),
     }
     return builders[kind]()

@@ -51,6 +51,8 @@ def criteria_issues(plan: Plan, reference: Reference, table: CriteriaTable,
                         params={"ref": override.criterion, "known": known_list(known),
                                 **suggest(override.criterion, known)})
     for criterion in reference.criteria:
+        if not criterion.warn_missing:
+            continue
         rows = [r for r in table.rows if r.criterion.id == criterion.id]
         if not rows and criterion.per is not None:
             yield Issue("W0901", ("criteria", criterion.id), params={

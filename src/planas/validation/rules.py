@@ -21,6 +21,7 @@ from planas.validation.criteria_check import criteria_issues
 from planas.validation.form import form_ids, section_issues
 from planas.validation.issue import Issue, Loc, suggest_code
 from planas.validation.plausibility import plausibility_issues
+from planas.validation.regime2025 import regime_issues
 
 
 def _suggest(value: str, known: Iterable[str], aliases: dict[str, str] | None = None) -> dict[str, object]:
@@ -359,6 +360,7 @@ class _Checker:
         yield from self.finance()
         yield from self.measures()
         yield from self.sections()
+        yield from regime_issues(self.plan, self.ref, self.service, self.groups)
         yield from plausibility_issues(self.plan, self.ref)
         yield from consistency_issues(self.plan, self.ref)
         yield from self.completeness()

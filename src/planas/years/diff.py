@@ -14,6 +14,7 @@ from typing import Any, Literal
 from planas.criteria import CriteriaTable, evaluate_criteria
 from planas.i18n import sorted_lt
 from planas.model import Plan
+from planas.model.needs import BLOCKS_2025
 from planas.reference import Reference
 
 ChangeKind = Literal["added", "removed", "changed"]
@@ -57,7 +58,11 @@ IDENTITY: dict[tuple[str, ...], Callable[[dict[str, Any]], str]] = {
     ("analysis", "municipal_budget"): _key("year", "kind"),
     ("analysis", "providers"): _key("id"),
     ("analysis", "providers", "services"): _key("service"),
-    ("analysis", "providers", "accreditations"): _key("service"),
+    ("analysis", "providers", "accreditations"): _key("service", "area"),
+    ("analysis", "need_factors", "items"): _key("factor"),
+    ("analysis", "unmet_need", "items"): _key("service", "target_group"),
+    ("analysis", "funding_need", "items"): _key("service"),
+    ("analysis", "development_norms", "items"): _key("id"),
     ("analysis", "provision"): _key("service", "target_group", "provider"),
     ("analysis", "finance"): lambda item: _key("service", "provider")(item) + (
         f"/{item['target_group']}" if item.get("target_group") else ""),
@@ -159,6 +164,9 @@ def _walk(old: Any, new: Any, path: tuple[str, ...], shape: tuple[str, ...]) -> 
     if isinstance(old, dict) and isinstance(new, dict):
         yield from _walk_mapping(old, new, path, shape)
         return
+    if path in BLOCKS_2025 and (old is None) != (new is None):  # a 2025+ block written or dropped whole
+        yield Change(_section(path), "added" if old is None else "removed", path, old, new)
+        return
     if isinstance(old, list) and isinstance(new, list):
         identity = IDENTITY.get(shape)
         if identity is not None:
@@ -210,6 +218,15 @@ def _services(plan: Plan) -> set[str]:
     return {s.service for p in analysis.providers for s in p.services} | {r.service for r in analysis.provision}
 
 
+def _category_moves(old: Plan, new: Plan, services: set[str], reference: Reference) -> Iterator[Change]:
+    """A service of both plans that the law moved to another category (2024 -> 2025): one move, not a removal."""
+    for code in sorted(services):
+        move = reference.category_move(code, old.metadata.year, new.metadata.year)
+        if move is not None:
+            before, after = reference.categories[move[0]], reference.categories[move[1]]  # law moved it
+            yield Change("services", "changed", ("services", f"[{code}]", "category"), before.id, after.id)
+
+
 def _criteria_values(table: CriteriaTable) -> dict[tuple[str, str], tuple[Decimal | None, str]]:
     values: dict[tuple[str, str], tuple[Decimal | None, str]] = {}
     for row in table.rows:
@@ -257,6 +274,7 @@ def diff_plans(
                    for c in sorted(new_services - old_services))
     changes.extend(Change("services", "removed", ("services", f"[{c}]"), c, None)
                    for c in sorted(old_services - new_services))
+    changes.extend(_category_moves(old, new, old_services & new_services, reference))
     tables = (criteria[0] or evaluate_criteria(old, reference), criteria[1] or evaluate_criteria(new, reference))
     changes.extend(_criteria_changes(old, new, tables))
     changes.sort(key=lambda c: (_SECTION_ORDER[c.section], _natural(c.path)))

@@ -3,7 +3,10 @@
 Items with identity carry over; the year moves on; the approval is cleared
 (the plan becomes a draft); last year's planned figures move to where this
 year's facts go, marked `provisional: true` so that `validate` lists them until
-the facts are written; history older than two years is dropped.
+the facts are written; history older than two years is dropped. A draft that crosses into another
+regime (2024 -> 2025) is migrated too (`planas.years.migrate`): its legal
+basis, the categories and old service names it states, and the blocks the new
+regime requires, written as empty placeholders; every change is reported.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ruamel.yaml.error import YAMLError
 from planas.errors import UsageError
 from planas.loading.positional import protect_line_breaks, restore_line_breaks
 from planas.reference import load_reference
+from planas.years.migrate import Change, migrate_regime
 
 HISTORY_YEARS = 2
 
@@ -90,8 +94,20 @@ def _next_measures(measures: Any, new_year: int) -> None:
                 indicator["baseline"] = indicator.pop("actual")
 
 
+def _next_need_year(document: Any, old_year: int, new_year: int) -> None:
+    """The money needed (2025+ plans) is the plan year's: last year's block moves on with the year."""
+    need = _map(document, "analysis", "funding_need")
+    if isinstance(need, dict) and need.get("year") == old_year:
+        need["year"] = new_year
+
+
 def next_year_text(text: str, new_year: int, source_name: str) -> str:
     """The YAML text of next year's draft plan."""
+    return next_year_draft(text, new_year, source_name)[0]
+
+
+def next_year_draft(text: str, new_year: int, source_name: str) -> tuple[str, list[Change]]:
+    """Next year's draft plan and the migrations made when it crosses into another regime."""
     yaml = _yaml()
     text, back = protect_line_breaks(text)  # ruamel, like libyaml, would break lines at U+2028
     try:
@@ -107,8 +123,11 @@ def next_year_text(text: str, new_year: int, source_name: str) -> str:
     first_kept = new_year - HISTORY_YEARS
     metadata["year"] = new_year
     metadata["status"] = "projektas"
+    reference = load_reference()
     if "regime" in metadata:
-        metadata["regime"] = load_reference().regime_for_year(new_year).id
+        metadata["regime"] = reference.regime_for_year(new_year).id
+    changes = migrate_regime(document, reference, old_year, new_year)
+    _next_need_year(document, old_year, new_year)
     approval = metadata.get("approval")
     if isinstance(approval, dict):
         for key in [k for k in approval if k != "body"]:
@@ -129,7 +148,7 @@ def next_year_text(text: str, new_year: int, source_name: str) -> str:
     stream = io.StringIO()
     yaml.dump(document, stream)
     written = restore_line_breaks(stream.getvalue(), back)
-    return _with_header(written, new_year, old_year, source_name)
+    return _with_header(written, new_year, old_year, source_name), changes
 
 
 def _with_header(text: str, new_year: int, old_year: int, source_name: str) -> str:
