@@ -1,0 +1,52 @@
+"""A filled form is untrusted input: its ZIP container is measured before openpyxl opens it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+MAX_FORM_BYTES = 10 * 1024 * 1024
+"""A real form is a few dozen KB; a file ten megabytes large is no form."""
+MAX_ENTRIES = 400
+MAX_UNPACKED = 60 * 1024 * 1024
+MAX_RATIO = 200
+"""Unpacked size per packed byte of one entry: XML packs about 10:1, a zip bomb a thousandfold."""
+
+
+class UnsafeWorkbook(Exception):
+    """The container is refused: `kind` is `not_xlsx` or `unsafe`, `detail` says why (Lithuanian, English)."""
+
+    def __init__(self, kind: str, detail_lt: str, detail_en: str) -> None:
+        """Keep why the file was refused."""
+        super().__init__(detail_en)
+        self.kind, self.detail_lt, self.detail_en = kind, detail_lt, detail_en
+
+
+def check_container(raw: bytes) -> None:
+    """Raise `UnsafeWorkbook` unless `raw` is a ZIP of plausible size, entry count and compression ratio."""
+    if len(raw) > MAX_FORM_BYTES:
+        raise UnsafeWorkbook("unsafe", f"failas {len(raw)} B (riba {MAX_FORM_BYTES} B)",
+                             f"the file has {len(raw)} bytes (limit {MAX_FORM_BYTES})")
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise UnsafeWorkbook("not_xlsx", "tai ne ZIP (XLSX) failas (gal senas .xls ar apsaugotas slaptažodžiu?)",
+                             "it is no ZIP (XLSX) file (an old .xls, or protected by a password?)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise UnsafeWorkbook("not_xlsx", f"sugadintas ZIP ({error})", f"a damaged ZIP ({error})") from None
+    if len(entries) > MAX_ENTRIES:
+        raise UnsafeWorkbook("unsafe", f"{len(entries)} įrašų archyve (riba {MAX_ENTRIES})",
+                             f"{len(entries)} entries in the archive (limit {MAX_ENTRIES})")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_UNPACKED:
+        raise UnsafeWorkbook("unsafe", f"išpakuotas būtų {total} B (riba {MAX_UNPACKED} B)",
+                             f"it would unpack to {total} bytes (limit {MAX_UNPACKED})")
+    for entry in entries:
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+            raise UnsafeWorkbook("unsafe", f"įrašas {entry.filename} suspaustas {entry.file_size // max(entry.compress_size, 1)} kartų",
+                                 f"the entry {entry.filename} is compressed {entry.file_size // max(entry.compress_size, 1)} times")
+    names = {entry.filename for entry in entries}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise UnsafeWorkbook("not_xlsx", "ZIP archyve nėra skaičiuoklės (xl/workbook.xml)",
+                             "the ZIP holds no spreadsheet (xl/workbook.xml)")
