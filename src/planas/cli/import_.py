@@ -1,0 +1,139 @@
+"""`planas import`: a municipality's Word plan -> a YAML draft, with the import's findings.
+
+Exit 0: the draft is written (its warnings listed). Exit 1: the document was
+read but no draft without errors could be made (or --strict and there are
+warnings); nothing is written. Exit 2: the file could not be read, or the
+output exists and --force was not given.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planas.cli.output import Output, imports_done
+from planas.cli.validate import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from planas.errors import UsageError
+
+if TYPE_CHECKING:
+    from planas.importing import ImportResult
+    from planas.importing.findings import ImportFinding
+    from planas.validation.registry import Lang
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What `planas import` was asked to do."""
+
+    document: Path
+    output: Path | None = None
+    force: bool = False
+    track_changes: str = "accept"
+    output_format: str = "text"
+    strict: bool = False
+    lang: str = "lt"
+
+
+def _severity(finding: ImportFinding, lang: Lang) -> str:
+    if lang == "en":
+        return finding.severity.value
+    return "klaida" if finding.severity.value == "error" else "įspėjimas"
+
+
+def _import_text(result: ImportResult, finding: ImportFinding, lang: Lang) -> str:
+    from planas.validation.registry import clause, hint, message
+
+    plain = finding.as_finding(result.name)
+    hint_label, clause_label = ("patarimas", "pagrindas") if lang == "lt" else ("hint", "clause")
+    return (f"{result.name}: {finding.where.text(lang)}: {finding.code} {_severity(finding, lang)}: "
+            f"{message(plain, lang)}\n    {hint_label}: {hint(plain, lang)}\n    {clause_label}: {clause(plain)}")
+
+
+def report(result: ImportResult, output_format: str, lang: Lang) -> str:
+    """The import's findings and the draft's validation findings, in the reporter's format."""
+    from planas.validation.registry import clause, hint, message
+    from planas.validation.report import finding_dict, format_finding_text
+
+    if output_format == "json":
+        payload = {
+            "version": 1,
+            "document": result.name,
+            "sha256": result.sha256,
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "import_findings": [
+                {"location": finding.where.text(lang), "table": finding.where.table, "row": finding.where.row,
+                 "column": finding.where.col, "paragraph": finding.where.paragraph, "code": finding.code,
+                 "severity": finding.severity.value, "message": message(finding.as_finding(result.name), lang),
+                 "hint": hint(finding.as_finding(result.name), lang),
+                 "clause": clause(finding.as_finding(result.name)), "params": dict(finding.params)}
+                for finding in result.findings
+            ],
+            "draft_findings": [finding_dict(f, lang) for f in result.validation],
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "github":
+        lines = []
+        for finding in result.findings:
+            level = "error" if finding.severity.value == "error" else "warning"
+            text = message(finding.as_finding(result.name), lang).replace("%", "%25").replace("\n", "%0A")
+            where = finding.where.text(lang).replace(",", "%2C").replace(":", "%3A")
+            lines.append(f"::{level} file={result.name},title={finding.code} ({where})::{text}")
+        for f in result.validation:
+            level = "error" if f.severity.value == "error" else "warning"
+            lines.append(f"::{level} file={f.file},line={f.line},col={f.column},title={f.code}::"
+                         f"{message(f, lang).replace('%', '%25').replace(chr(10), '%0A')}")
+        return "".join(line + "\n" for line in lines)
+    lines = [_import_text(result, finding, lang) for finding in result.findings]
+    lines += [format_finding_text(f, lang) for f in result.validation]
+    if lang == "lt":
+        lines.append(f"{result.name}: importavimo radinių {len(result.findings)}; projekte klaidų: "
+                     f"{result.errors}, įspėjimų: {result.warnings}")
+    else:
+        lines.append(f"{result.name}: {len(result.findings)} import findings; the draft has {result.errors} "
+                     f"errors, {result.warnings} warnings")
+    return "\n".join(lines) + "\n"
+
+
+def run(options: ImportOptions, out: Output) -> int:
+    """Import the document; write the draft only when it has no errors (and no warnings with --strict)."""
+    from planas.importing import import_docx
+    from planas.importing.safety import DocxUnreadable
+    from planas.loading.fileio import write_atomic
+    from planas.repository.localref import reference_for
+
+    imports_done()
+    lang: Lang = "en" if options.lang == "en" else "lt"
+    target = options.output or options.document.with_suffix(".yaml")
+    to_stdout = str(target) == "-"
+    if not to_stdout and target.exists() and not options.force:
+        raise UsageError(f"{target}: failas jau yra; naudokite --force, jei norite jį perrašyti "
+                         f"(file exists; use --force to overwrite)")
+    if not to_stdout and target.resolve() == options.document.resolve():
+        raise UsageError(f"{target}: projektas būtų įrašytas ant paties dokumento; nurodykite -o plan.yaml")
+    reference = reference_for(target if not to_stdout else Path.cwd())
+    try:
+        result = import_docx(options.document, reference, options.track_changes,  # type: ignore[arg-type]
+                             display_name=str(options.document), output_name=str(target))
+    except DocxUnreadable as error:
+        out.error(error.message(lang))
+        return EXIT_USAGE
+    text = report(result, options.output_format, lang)
+    failed = result.errors > 0 or result.text is None or (options.strict and result.warnings > 0)
+    if to_stdout and not failed:
+        out.data(result.text or "")
+        out.say(text.rstrip("\n"), text.rstrip("\n"), err=True)  # the report beside, not into, the YAML
+        return EXIT_OK
+    out.data(text)
+    if failed:
+        out.say("planas: projektas neįrašytas (yra klaidų" + (" arba įspėjimų su --strict" if options.strict else "")
+                + ")", "planas: no draft written (errors" + (" or warnings with --strict" if options.strict
+                                                            else "") + ")", err=True)
+        return EXIT_FINDINGS
+    write_atomic(target, (result.text or "").encode("utf-8"))
+    out.say(f"{target}: įrašytas plano projektas; toliau: planas validate {target}",
+            f"{target}: draft plan written; next: planas validate {target}")
+    return EXIT_OK
+

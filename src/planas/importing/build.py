@@ -1,0 +1,480 @@
+"""The document's parts -> the plan's data: metadata, prose, lists and tables, each with its provenance."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from planas.importing.context import ImportContext, unstar
+from planas.importing.document import Paragraph, Table, WordDocument
+from planas.importing.findings import Where
+from planas.importing.matching import Vocabularies, normalise, slug
+from planas.importing.structure import Part, split_parts
+from planas.importing.tablemaps import (
+    header_notes,
+    keep_rows,
+    read_budget,
+    read_finance,
+    read_indicators,
+    read_measures,
+    read_provider_services,
+    read_providers,
+    read_provision,
+)
+from planas.importing.tables import TableView, view
+from planas.importing.values import parse_date
+from planas.reference import Reference, load_municipalities
+from planas.reference.import_vocabulary import ImportVocabulary
+
+_TITLE_YEAR = re.compile(r"\b(20[0-9]{2})\s*(?:[–—-]\s*20[0-9]{2}\s*)?(?:m\.|metų|metams|metai)", re.IGNORECASE)
+_DECISION = re.compile(r"Nr\.\s*([A-Z0-9ĄČĘĖĮŠŲŪŽ][A-Za-z0-9ĄČĘĖĮŠŲŪŽ./-]*)")
+_LEAD = {
+    "legal_basis": ("vadovaujantis", "teisinis pagrindas", "teisės aktai"),
+    "alignment": ("atitinka", "dera su", "sąsajos"),
+    "data_sources": ("duomenų šaltiniai", "naudoti duomenys", "duomenys gauti"),
+}
+_ORGANISER = re.compile(r"^Plano rengimą organizuoja:\s*(.+)$")
+_RESPONSIBLE = re.compile(r"^Už plano įgyvendinimo stebėseną atsako:\s*(.+?)\.?$")
+
+
+def _metadata(ctx: ImportContext, front: list[Paragraph]) -> None:
+    """Municipality and year from the title; the approval from the block above it."""
+    municipalities = load_municipalities()
+    name: str | None = None
+    year: int | None = None
+    for paragraph in front[:40]:
+        text = " ".join(paragraph.shown.split())
+        folded = text.casefold()
+        if name is None and ("planas" in folded or "savivaldyb" in folded):
+            for municipality in municipalities.municipalities:
+                if municipality.genitive.casefold() in folded or municipality.name.casefold() in folded:
+                    name = municipality.name
+                    break
+        if year is None and "plan" in folded:
+            found = _TITLE_YEAR.search(text)
+            if found:
+                year = int(found.group(1))
+    metadata = ctx.draft.section("metadata")
+    metadata["municipality"] = {"name": name or "Nenustatyta savivaldybė"}
+    if name is None:
+        ctx.findings.add("E2101", Where(paragraph=1), what="savivaldybės pavadinimas")
+    metadata["year"] = year or 0
+    if year is None:
+        ctx.findings.add("E2101", Where(paragraph=1), what="plano metai")
+    ctx.year = year
+    metadata["status"] = "projektas"
+    _approval(ctx, front)
+
+
+def _approval(ctx: ImportContext, front: list[Paragraph]) -> None:
+    marks = {normalise(m) for m in ctx.vocabulary.approval_mark}
+    for index, paragraph in enumerate(front[:20]):
+        if normalise(paragraph.shown) not in marks:
+            continue
+        block = " ".join(p.shown for p in front[index + 1:index + 5])
+        body = front[index + 1].shown.strip() if index + 1 < len(front) else ""
+        approval: dict[str, Any] = {"body": re.sub(r"\s+(tarybos|taryba)$", r" taryba", body.rstrip(",")) or body}
+        approval["body"] = re.sub(r"tarybos$", "taryba", body.strip()) if body else "Savivaldybės taryba"
+        number = _DECISION.search(block)
+        if number:
+            approval["decision_number"] = unstar(number.group(1))[0]
+        date = parse_date(block)
+        if date is not None:
+            approval["decision_date"] = date
+        approval["source"] = ctx.source(Where(paragraph=paragraph.number))
+        ctx.draft.section("metadata")["approval"] = approval
+        ctx.findings.add("W2112", Where(paragraph=paragraph.number))
+        return
+
+
+def _prose(paragraphs: list[Paragraph]) -> str:
+    """Paragraphs as Markdown: list items as list lines, paragraphs apart by a blank line."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        text = unstar(paragraph.text)[0] if paragraph.text.endswith("*") else paragraph.text
+        if paragraph.label == "•":
+            out.append(f"- {text}")
+        elif paragraph.label:
+            out.append(f"{paragraph.label} {text}")
+        else:
+            if out:
+                out.append("")
+            out.append(text)
+    return "\n".join(out).strip()
+
+
+def _list_after_leads(paragraphs: list[Paragraph]) -> tuple[dict[str, list[Paragraph]], list[Paragraph]]:
+    """List items grouped by the lead sentence above them (`Planas parengtas vadovaujantis:`); the rest."""
+    groups: dict[str, list[Paragraph]] = {}
+    rest: list[Paragraph] = []
+    current: str | None = None
+    for paragraph in paragraphs:
+        if paragraph.label:
+            if current is not None:
+                groups.setdefault(current, []).append(paragraph)
+                continue
+            rest.append(paragraph)
+            continue
+        text = paragraph.text.casefold()
+        current = None
+        if text.rstrip().endswith(":"):
+            current = next((key for key, words in _LEAD.items() if any(w in text for w in words)), None)
+            if current is not None:
+                continue
+        rest.append(paragraph)
+    return groups, rest
+
+
+def _general(ctx: ImportContext, part: Part) -> None:
+    groups, rest = _list_after_leads(part.paragraphs())
+    introduction = ctx.draft.section("introduction")
+    metadata = ctx.draft.section("metadata")
+    for item in groups.get("legal_basis", []):
+        metadata.setdefault("legal_basis", []).append(
+            {"title": unstar(item.text)[0], "source": ctx.source(Where(paragraph=item.number))})
+    for item in groups.get("alignment", []):
+        introduction.setdefault("alignment", []).append({"document": unstar(item.text)[0]})
+    for item in groups.get("data_sources", []):
+        text = item.text
+        url = re.search(r"\((https?://[^)\s]+)\)\s*$", text)
+        entry: dict[str, Any] = {"name": text[:url.start()].strip() if url else text}
+        if url:
+            entry["url"] = url.group(1)
+        introduction.setdefault("data_sources", []).append(entry)
+    kept: list[Paragraph] = []
+    for paragraph in rest:
+        organiser = _ORGANISER.match(paragraph.text)
+        if organiser:
+            unit = organiser.group(1).rstrip(".")
+            metadata["responsible_unit"] = {"name": unit.split(",")[0].strip()}
+            continue
+        kept.append(paragraph)
+    if kept:
+        introduction["text"] = _prose(kept)
+    _tables_as_own(ctx, part)
+
+
+def _numbered_items(ctx: ImportContext, part: Part, key: str, prefix: str, ids: dict[str, str]) -> list[Paragraph]:
+    """List items -> goals or priorities (T1, T2 … / P1, P2 …); the paragraphs that are not items."""
+    items = [p for p in part.paragraphs() if p.label]
+    others = [p for p in part.paragraphs() if not p.label and not p.text.rstrip().endswith(":")]
+    introduction = ctx.draft.section("introduction")
+    for index, paragraph in enumerate(items, start=1):
+        text, starred = unstar(paragraph.text)
+        item: dict[str, Any] = {"id": f"{prefix}{index}", "text": text}
+        if starred:
+            item["illustrative"] = True
+        item["source"] = ctx.source(Where(paragraph=paragraph.number))
+        introduction.setdefault(key, []).append(item)
+        ids[normalise(text)] = item["id"]
+    return others
+
+
+def _authors(ctx: ImportContext, part: Part) -> None:
+    for paragraph in part.paragraphs():
+        if paragraph.text.rstrip().endswith(":") and not paragraph.label:
+            continue
+        pieces = [p.strip() for p in unstar(paragraph.text)[0].split(",")]
+        author: dict[str, Any] = {"name": pieces[0]}
+        if len(pieces) > 1:
+            author["role"] = pieces[1]
+        if len(pieces) > 2:
+            author["institution"] = ", ".join(pieces[2:])
+        author["source"] = ctx.source(Where(paragraph=paragraph.number))
+        ctx.draft.section("metadata").setdefault("authors", []).append(author)
+    _tables_as_own(ctx, part)
+
+
+def _kind_of(tv: TableView, part: Part) -> str | None:
+    concepts = tv.concepts
+    if part.form_id == "kriterijai" or (part.heading is not None and part.heading.kind == "annex") or \
+            tv.table.after_picture:
+        return "computed"
+    if "measure" in concepts and ({"executor", "deadline"} & concepts):
+        return "measures"
+    if "service" in concepts and ({"recipients", "waiting", "planned"} & concepts):
+        return "provision"
+    if "service" in concepts and "year" in concepts and ({"source", "funding"} & concepts):
+        return "finance"
+    if "provider" in concepts and ({"owner", "institution_type"} & concepts):
+        return "providers"
+    if "provider" in concepts and "service" in concepts:
+        return "provider_services"
+    if "budget_total" in concepts and "year" in concepts:
+        return "budget"
+    if "indicator" in concepts and "year_value" in concepts and part.form_id == "demografija":
+        return "indicators"
+    return None
+
+
+def _table(ctx: ImportContext, part: Part, table: Table) -> None:
+    tv = view(table, ctx.vocabulary, ctx.names.funding)
+    kind = _kind_of(tv, part)
+    header_notes(ctx, tv)
+    where = Where(table.number)
+    if kind == "computed":
+        ctx.findings.add("W2110", where, caption=table.caption[:80] or "–")
+    elif kind == "measures":
+        read_measures(ctx, tv)
+    elif kind == "provision":
+        read_provision(ctx, tv)
+    elif kind == "finance":
+        read_finance(ctx, tv)
+    elif kind == "providers":
+        read_providers(ctx, tv)
+    elif kind == "provider_services":
+        read_provider_services(ctx, tv)
+    elif kind == "budget":
+        read_budget(ctx, tv)
+    elif kind == "indicators":
+        social = "social" in normalise(table.caption) or "socialin" in normalise(table.caption)
+        read_indicators(ctx, tv, "social_indicators" if social else "demography")
+    else:
+        ctx.findings.add("W2115", where, caption=table.caption[:80] or "–")
+        keep_rows(ctx, tv, tv.data_rows(), "lentelė neatpažinta")
+        return
+    if any(cell.tables for row in table.rows for cell in row.starts()):
+        ctx.findings.add("W2116", where)
+    _unknown_columns(ctx, tv, kind)
+
+
+def _unknown_columns(ctx: ImportContext, tv: TableView, kind: str) -> None:
+    """Columns of a recognised table whose header names no concept: their values kept, as typed, with a finding."""
+    if kind == "computed":
+        return
+    for column in tv.columns:
+        if column.concept is not None:
+            continue
+        rows = [row for row in tv.data_rows() if row.text_at(column.index).strip()
+                and (row.grid[column.index] is None or row.grid[column.index].col == column.index)]  # type: ignore[union-attr]
+        if not rows:
+            continue
+        ctx.findings.add("W2119", Where(tv.table.number, 0, column.index + 1), title=column.path[:80] or "–")
+        ctx.leftovers.append({
+            "caption": f"{tv.table.caption or tv.table.number} – stulpelis „{column.path}“",
+            "table": tv.table.number, "columns": [tv.columns[0].path or "1 stulpelis", column.path or "stulpelis"],
+            "rows": [[row.text_at(0), row.text_at(column.index)] for row in rows],
+            "reason": "stulpelis neatpažintas",
+        })
+
+
+def _tables_as_own(ctx: ImportContext, part: Part) -> None:
+    for table in part.tables():
+        _table(ctx, part, table)
+
+
+def _section_text(ctx: ImportContext, part: Part, keys: tuple[str, ...]) -> None:
+    paragraphs = part.paragraphs()
+    if paragraphs:
+        node = ctx.draft.section(*keys[:-1])
+        node[keys[-1]] = _prose(paragraphs)
+    _tables_as_own(ctx, part)
+
+
+_NOTES = {"demografija": "demography", "infrastruktura": "providers", "gavejai": "provision",
+          "finansavimas": "finance"}
+
+
+def _goals(ctx: ImportContext, part: Part) -> None:
+    _extra_text(ctx, part, _numbered_items(ctx, part, "goals", "T", ctx.goals))
+    _tables_as_own(ctx, part)
+
+
+def _priorities(ctx: ImportContext, part: Part) -> None:
+    _extra_text(ctx, part, _numbered_items(ctx, part, "priorities", "P", ctx.priorities))
+    _tables_as_own(ctx, part)
+
+
+def _analysis(ctx: ImportContext, part: Part) -> None:
+    paragraphs = [p for p in part.paragraphs() if not _is_table_note(p)]
+    if paragraphs and part.form_id is not None:
+        ctx.draft.section("analysis", "notes")[_NOTES[part.form_id]] = _prose(paragraphs)
+    _tables_as_own(ctx, part)
+
+
+def _monitoring(ctx: ImportContext, part: Part) -> None:
+    kept = []
+    for paragraph in part.paragraphs():
+        responsible = _RESPONSIBLE.match(paragraph.text)
+        if responsible:
+            ctx.draft.section("monitoring")["responsible"] = responsible.group(1)
+        else:
+            kept.append(paragraph)
+    if kept:
+        ctx.draft.section("monitoring")["text"] = _prose(kept)
+    _tables_as_own(ctx, part)
+
+
+def _criteria(ctx: ImportContext, part: Part) -> None:
+    paragraphs = [p for p in part.paragraphs() if not _is_table_note(p)]
+    if paragraphs:
+        ctx.draft.section("criteria")["text"] = _prose(paragraphs)
+    _tables_as_own(ctx, part)
+
+
+_HANDLERS = {
+    "bendra_informacija": _general, "tikslai": _goals, "prioritetai": _priorities, "rengejai": _authors,
+    "demografija": _analysis, "infrastruktura": _analysis, "gavejai": _analysis, "finansavimas": _analysis,
+    "priemones": lambda ctx, part: _section_text(ctx, part, ("action_plan", "text")),
+    "stebesena": _monitoring, "kriterijai": _criteria,
+}
+
+
+def _part(ctx: ImportContext, part: Part, after: str | None, own_ids: set[str]) -> None:
+    handler = _HANDLERS.get(part.form_id or "")
+    if handler is not None:
+        handler(ctx, part)
+    elif part.heading is not None and part.heading.kind == "annex" and part.form_id is not None:
+        _tables_as_own(ctx, part)  # the annex the form has (service descriptions): computed from the catalogue
+    elif part.heading is not None and (part.paragraphs() or part.tables()):
+        _own_section(ctx, part, after, own_ids)
+
+
+def _is_table_note(paragraph: Paragraph) -> bool:
+    """The renderer's explanation under a table (`Gavėjai – …`, `Šaltiniai (…)`), not prose of the section."""
+    return paragraph.style.casefold() in ("pastaba", "lentelės pavadinimas", "caption")
+
+
+def _extra_text(ctx: ImportContext, part: Part, others: list[Paragraph]) -> None:
+    """Paragraphs of a list section that are not its items: kept as the introduction's text (with a finding)."""
+    if not others:
+        return
+    introduction = ctx.draft.section("introduction")
+    extra = _prose(others)
+    if part.form_id == "prioritetai":
+        introduction["priorities_text"] = extra
+        return
+    introduction["text"] = f"{introduction['text']}\n\n{extra}" if introduction.get("text") else extra
+    ctx.findings.add("W2117", Where(paragraph=others[0].number))
+
+
+def _own_section(ctx: ImportContext, part: Part, after: str | None, own_ids: set[str]) -> None:
+    assert part.heading is not None
+    title = unstar(part.heading.title)[0]
+    section_id = slug(title, "skirsnis")
+    while section_id in own_ids:
+        section_id += "_2"
+    own_ids.add(section_id)
+    item: dict[str, Any] = {"id": section_id, "title": title}
+    if part.within is not None:
+        item["within"] = part.within
+    else:
+        item["after"] = after or "bendra_informacija"
+    paragraphs = part.paragraphs()
+    if paragraphs:
+        item["text"] = _prose(paragraphs)
+    item["source"] = ctx.source(Where(paragraph=part.heading.paragraph))
+    ctx.draft.data.setdefault("sections", []).append(item)
+    ctx.findings.add("W2118", Where(paragraph=part.heading.paragraph), title=title[:80])
+    for table in part.tables():
+        tv = view(table, ctx.vocabulary, ctx.names.funding)
+        kind = _kind_of(tv, part)
+        if kind not in (None, "computed"):
+            _table(ctx, part, table)
+            continue
+        item.setdefault("tables", []).append(_section_table(ctx, tv))
+
+
+def _section_table(ctx: ImportContext, tv: TableView) -> dict[str, Any]:
+    columns = []
+    used: set[str] = set()
+    for column in tv.columns:
+        key = slug(column.path or f"stulpelis {column.index + 1}", "s")[:30]
+        while key in used:
+            key += "_2"
+        used.add(key)
+        columns.append({"id": key, "title": column.path or f"{column.index + 1} stulpelis"})
+    rows = []
+    for row in tv.data_rows():
+        values = {c["id"]: row.text_at(i) for i, c in enumerate(columns) if row.text_at(i).strip()}
+        if values:
+            rows.append(values)
+    table: dict[str, Any] = {"id": f"lentele_{tv.table.number}"}
+    caption = unstar(tv.table.caption)[0]
+    if caption:
+        table["caption"] = caption[:200]
+    table["columns"] = columns
+    table["rows"] = rows
+    table["source"] = ctx.source(Where(tv.table.number))
+    return table
+
+
+def _leftovers(ctx: ImportContext, own_ids: set[str]) -> None:
+    """Tables and rows not imported as plan data: one own section at the end, kept verbatim."""
+    if not ctx.leftovers:
+        return
+    tables = []
+    for index, left in enumerate(ctx.leftovers, start=1):
+        columns = []
+        used: set[str] = set()
+        for number, title in enumerate(left["columns"], start=1):
+            key = slug(title, "s")[:30] or f"s{number}"
+            while key in used:
+                key += "_2"
+            used.add(key)
+            columns.append({"id": key, "title": title[:200] or f"{number} stulpelis"})
+        rows = [{c["id"]: text for c, text in zip(columns, row, strict=True) if text.strip()} for row in left["rows"]]
+        caption = f"{left['table']} lentelė: {left['caption']} ({left['reason']})"
+        tables.append({"id": f"neimportuota_{index}", "caption": caption[:200],
+                       "columns": columns, "rows": [r for r in rows if r],
+                       "source": ctx.source(Where(left["table"]))})
+    section_id = "neimportuoti_duomenys"
+    while section_id in own_ids:
+        section_id += "_2"
+    ctx.draft.data.setdefault("sections", []).append({
+        "id": section_id, "title": "Neimportuoti duomenys (patikrinkite ir perkelkite)", "after": "kriterijai",
+        # a note for the planners, never printed: the section itself is meant to be emptied and deleted
+        "comment": "Šių lentelių ir eilučių planas import neatpažino kaip plano duomenų; jos perkeltos čia tokios, "
+                   "kokios buvo dokumente. Perkelkite duomenis į plano laukus ir ištrinkite šį skirsnį.",
+        "tables": tables,
+    })
+
+
+def build_plan(document: WordDocument, reference: Reference, vocabulary: ImportVocabulary) -> ImportContext:
+    """The plan's data from a read document, with findings and comments."""
+    front = [b for b in document.blocks if isinstance(b, Paragraph)][:40]
+    ctx = ImportContext(document.name, reference, vocabulary, Vocabularies.of(reference, None), None)
+    _metadata(ctx, front)
+    regime = reference.regime_for_year(ctx.year or 2024).id
+    ctx.draft.section("metadata")["regime"] = regime
+    ctx.names = Vocabularies.of(reference, ctx.year)
+    parts = split_parts(document.blocks, vocabulary, vocabulary.regimes[regime])
+    ctx.draft.section("introduction")
+    own_ids: set[str] = set()
+    after: str | None = None
+    order = ["bendra_informacija", "tikslai", "rengejai", "demografija", "infrastruktura", "gavejai",
+             "finansavimas", "prioritetai", "priemones", "stebesena", "kriterijai"]
+    # the providers' part first: the tables of the other parts name its providers
+    for part in parts:
+        if part.form_id == "infrastruktura":
+            _part(ctx, part, None, own_ids)
+    for part in parts:
+        if part.heading is not None:
+            for note in part.heading.notes:
+                ctx.findings.add("W2108", Where(paragraph=part.heading.paragraph), kind="antraštės pastaba",
+                                 text=note[:120])
+        if part.heading is None:
+            _front_tables(ctx, part)
+        elif part.form_id != "infrastruktura":
+            _part(ctx, part, after, own_ids)
+        if part.form_id in order:
+            after = part.form_id
+    _revisions(ctx, document)
+    _leftovers(ctx, own_ids)
+    return ctx
+
+
+def _front_tables(ctx: ImportContext, part: Part) -> None:
+    for table in part.tables():
+        ctx.findings.add("W2115", Where(table.number), caption=table.caption[:80] or "–")
+        tv = view(table, ctx.vocabulary, ctx.names.funding)
+        keep_rows(ctx, tv, list(table.rows), "lentelė prieš pirmąją antraštę")
+
+
+def _revisions(ctx: ImportContext, document: WordDocument) -> None:
+    revisions = document.revisions
+    if revisions.any:
+        ctx.findings.add("W2101", Where(), insertions=revisions.insertions, deletions=revisions.deletions,
+                         rows=revisions.deleted_rows)
+    for comment in document.unattached_comments:
+        ctx.findings.add("W2108", Where(), kind="komentaras", text=comment[:120])

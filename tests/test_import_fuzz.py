@@ -1,0 +1,28 @@
+"""A bounded campaign of mutated Word documents through `planas import` (fuzz/docx.py): no contract violation."""
+
+from __future__ import annotations
+
+from fuzz.docx import judge, make_docx_mutant, run_docx_campaign
+from fuzz.runner import Observation
+
+BOUNDED_SEED = 18
+BOUNDED_MUTANTS = 12
+
+
+def test_bounded_docx_campaign_finds_no_violation() -> None:
+    summary = run_docx_campaign(BOUNDED_SEED, BOUNDED_MUTANTS)
+    assert summary.runs == BOUNDED_MUTANTS
+    assert summary.violations == [], summary.text()
+    assert len(summary.exits) >= 2  # the mutants reach both the reader's refusals and whole drafts
+
+
+def test_docx_mutants_are_deterministic_and_varied() -> None:
+    first = [make_docx_mutant(5, i) for i in range(12)]
+    assert first == [make_docx_mutant(5, i) for i in range(12)]
+    assert len({raw for _, raw in first}) == 12
+
+
+def test_the_oracle_sees_a_file_left_after_a_failure() -> None:
+    seen = Observation(2, "", "planas: x\n", None, 0.1, False, {"out/plan.yaml": b"metadata: {}\n"})
+    assert judge(seen) == "files after exit 2: ['out/plan.yaml']"
+    assert judge(Observation(0, "", "", None, 0.1, False, {})) == "files after exit 0: []"
