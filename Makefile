@@ -52,11 +52,14 @@ test-latest:
 # A long mutation campaign (the suite runs a bounded one): see fuzz/README.md.
 fuzz: $(STAMP)
 	$(BIN)/python -m fuzz --mutants 5000 --seed 1 --workers 2
+	$(BIN)/python -m fuzz --docx 5000 --seed 1
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --group bench
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_hostile.py
+	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_site.py
 
 clean:
 	rm -rf $(VENV) $(LATEST) build

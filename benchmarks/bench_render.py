@@ -33,6 +33,11 @@ def main() -> None:
                     time_command([*planas, "--format", "docx", "-o", str(out / "plan.docx")], options.runs)))
         print(line("planas render --format md (whole command)",
                     time_command([*planas, "--format", "md", "-o", str(out / "plan.md")], options.runs)))
+        previous = ["--previous", str(ROOT / "examples" / "birstonas-2020" / "plan.yaml")]
+        print(line("planas render --previous (review section, four charts drawn)",
+                    time_command([*planas, *previous, "-o", str(out / "review.docx")], options.runs)))
+        print(line("planas render --previous --report (the report alone)",
+                    time_command([*planas, *previous, "--report", "-o", str(out / "report.docx")], options.runs)))
         pandoc = shutil.which("pandoc")
         if pandoc is None:
             print("pandoc: not installed (apt-get install pandoc), peer not measured")

@@ -21,7 +21,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="where reproducers of new failures are written (default tests/data/fuzz)")
     parser.add_argument("--no-keep", action="store_true", help="do not minimise and write reproducers")
+    parser.add_argument("--docx", type=int, default=0, metavar="N",
+                        help="instead: N mutated Word documents through `planas import` (fuzz/docx.py)")
     options = parser.parse_args(argv)
+    if options.docx:
+        from fuzz.docx import run_docx_campaign
+
+        docx_summary = run_docx_campaign(options.seed, options.docx)
+        print(docx_summary.text())
+        return 1 if docx_summary.violations else 0
     commands = list(COMMANDS) if options.command == "all" else [options.command]
     summary = run_campaign(options.seed, options.mutants, commands, options.workers)
     print(summary.text())

@@ -68,10 +68,21 @@ def check_process(case: Case, seen: Observation) -> list[Violation]:
     return found
 
 
+def _chart_files(case: Case, seen: Observation) -> dict[str, bytes]:
+    """A Markdown document's charts, written beside it: `plan.md` -> `plan-grafikai/*.svg` (docs/review.md)."""
+    folders = tuple(name.removesuffix(".md") + "-grafikai/" for name, kind in case.outputs.items() if kind == "md")
+    return {name: data for name, data in seen.files.items() if folders and name.startswith(folders)
+            and name.endswith(".svg")}
+
+
 def check_files(case: Case, seen: Observation) -> list[Violation]:
-    """No temporary file left, no output after a failure, no truncated output."""
-    found = []
+    """No temporary file left, no output after a failure, no truncated output (a chart: a whole SVG)."""
+    found: list[Violation] = []
     allowed = set(case.outputs) if seen.exit_code == 0 or case.command == "check" else set()
+    charts = _chart_files(case, seen) if seen.exit_code == 0 else {}
+    allowed |= set(charts)
+    found.extend(Violation("invalid-svg", case.command, name) for name, data in charts.items()
+                 if b"<svg" not in data or not data.rstrip().endswith(b"</svg>"))
     for name in seen.files:
         if name not in allowed:
             kind = "leftover-temp" if name.endswith(".tmp") or "/." in f"/{name}" else "unexpected-output"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from planas.reference import load_reference
 from planas.render import render_plan
+from planas.render.markdown import chart_folder
 from planas.repository.localref import reference_for
 from planas.schema import plan_schema_text
 from planas.validation import validate_file
@@ -77,6 +78,7 @@ def rules_reference() -> str:
 GOLDEN_MARKDOWN = {
     "birstonas-2021.md": ROOT / "examples" / "birstonas-2021" / "plan.yaml",
     "telsiai-2023.md": ROOT / "examples" / "telsiai-2023" / "plan.yaml",
+    "birstonas-2027.md": ROOT / "examples" / "birstonas-2027" / "plan.yaml",  # the 2025+ layout
 }
 
 
@@ -85,7 +87,8 @@ def golden_markdown(plan_path: Path) -> bytes:
     reference = reference_for(plan_path)  # an example repository's local reference data, if any
     result = validate_file(plan_path, reference)
     assert result.plan is not None, f"{plan_path} does not validate"
-    return render_plan(result.plan, reference, "md")
+    # As `planas render PLAN -f md -o plan.md` writes it: the charts lie in plan-grafikai/.
+    return render_plan(result.plan, reference, "md", chart_folder=chart_folder(Path("plan.md")))
 
 
 DIFF_PAIR = (
@@ -94,12 +97,19 @@ DIFF_PAIR = (
 )
 
 
-def golden_diff(fmt: str) -> str:
-    """`planas diff` of the two Birštonas examples, as the golden files hold it."""
-    old, new = (validate_file(ROOT / p).plan for p in DIFF_PAIR)
+CROSSING_PAIR = (
+    "examples/birstonas-2021/plan.yaml",
+    "examples/birstonas-2027/plan.yaml",
+)
+"""Across the regime boundary (2024 -> 2025): category moves show as moves."""
+
+
+def golden_diff(fmt: str, pair: tuple[str, str] = DIFF_PAIR) -> str:
+    """`planas diff` of two Birštonas examples, as the golden files hold it."""
+    old, new = (validate_file(ROOT / p).plan for p in pair)
     assert old is not None and new is not None
     reference = load_reference()
-    result = diff_plans(old, new, reference, old_label=DIFF_PAIR[0], new_label=DIFF_PAIR[1])
+    result = diff_plans(old, new, reference, old_label=pair[0], new_label=pair[1])
     return render_diff(result, reference, fmt)  # type: ignore[arg-type]
 
 
@@ -111,6 +121,7 @@ def main() -> None:
         (golden / name).write_bytes(golden_markdown(plan_path))
     for fmt, suffix in (("text", "txt"), ("md", "md"), ("json", "json")):
         (golden / f"diff-birstonas-2020-2021.{suffix}").write_text(golden_diff(fmt), encoding="utf-8")
+    (golden / "diff-birstonas-2021-2027.txt").write_text(golden_diff("text", CROSSING_PAIR), encoding="utf-8")
     (ROOT / "schemas").mkdir(exist_ok=True)
     (ROOT / "schemas" / "plan.schema.json").write_text(plan_schema_text(), encoding="utf-8")
     (ROOT / "docs").mkdir(exist_ok=True)

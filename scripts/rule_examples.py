@@ -166,3 +166,14 @@ NOT_SHOWN = {
     "W1601": "a schemas/plan.schema.json copy that is not this planas's schema (tests/check_cases.py: stale-schema-copy)",
 }
 """Rules whose failing input is no snippet to read: what it is, and where the corpus has it."""
+NOT_SHOWN.update(dict.fromkeys(
+    ("E1801", "E1802", "E1803", "E1804", "E1805", "E1806", "E1807", "E1808", "E1809", "E1810", "E1811", "E1812",
+     "E1813", "E1814", "E1815", "E1816", "E1817", "E1818", "E1819", "E1820", "E1821", "E1822", "W1830", "W1831",
+     "W1832", "W1833"),
+    "a filled provider's form, not a plan (tests/forms_cases.py; `planas forms merge`, docs/forms.md)",
+))
+NOT_SHOWN.update(dict.fromkeys(
+    ("E2101", *(f"W21{n:02d}" for n in range(1, 20))),
+    "a Word document read by `planas import`, not a plan (tests/data/import/: findings/codes.json and the "
+    "facts files; docs/importas.md)",
+))

@@ -60,7 +60,11 @@ def test_regimes_cover_every_year_without_gaps() -> None:
 
 def test_layouts_are_marked_unofficial_and_use_known_blocks() -> None:
     blocks = {"general_information", "goals", "authors", "demography", "providers", "provision",
-              "finance", "priorities", "measures", "monitoring", "criteria", "service_descriptions"}
+              "finance", "priorities", "measures", "monitoring", "criteria", "service_descriptions",
+              "implementation_review",
+              # the 2025+ layout's blocks (render/regime2025.py)
+              "needs_assessment", "need_factors", "unmet_need", "funding_need", "development_norms",
+              "dependency_prevention", "staff", "respite"}
     for layout in REF.layouts.values():
         assert layout.official is False
         for chapter in layout.chapters:
@@ -75,7 +79,7 @@ def test_criteria_are_candidates_with_known_variables() -> None:
 
     assert REF.criteria_official is False
     ids = [c.id for c in REF.criteria]
-    assert ids == [f"K{i}" for i in range(1, 14)]
+    assert ids == [f"K{i}" for i in range(1, 21)]  # K14-K20: candidates for the 2024 law's goals
     for criterion in REF.criteria:
         assert criterion.official is False
         for operand in (criterion.numerator, criterion.denominator):
@@ -84,3 +88,5 @@ def test_criteria_are_candidates_with_known_variables() -> None:
             assert operand.variable in VARIABLE_TITLES, criterion.id
             assert set(operand.services) <= set(REF.services), criterion.id
             assert set(operand.sources) <= set(REF.funding_sources), criterion.id
+            assert set(operand.categories) <= set(REF.categories), criterion.id
+            assert set(operand.respite_forms) <= set(REF.respite_forms), criterion.id

@@ -108,6 +108,8 @@ class RenderFormat(StrEnum):
 
     docx = "docx"
     md = "md"
+    html = "html"
+    pdf = "pdf"
 
 
 class DiffFormat(StrEnum):
@@ -215,7 +217,7 @@ def render(
     ] = RenderFormat.docx,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia plano, plan.docx / plan.md; "
+        typer.Option("--output", "-o", help="Kur įrašyti (numatyta: šalia plano, plan.docx / .md / .html / .pdf; "
                                             "- – standartinė išvestis)."),
     ] = None,
     template: Annotated[
@@ -232,11 +234,21 @@ def render(
         bool,
         typer.Option("--notes", help="Pridėti priedą apie dokumento parengimą (programa, žinynų versijos)."),
     ] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help="Praėjusių metų planas įgyvendinimo apžvalgai (numatyta: ieškomas "
+                                        "saugykloje pagal savivaldybę ir metus).", readable=False),
+    ] = None,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="Parengti tik praėjusių metų plano įgyvendinimo ataskaitą (tarybai)."),
+    ] = False,
 ) -> None:
-    """Parengti plano dokumentą (Word arba Markdown) su apskaičiuotais kriterijais."""
+    """Parengti plano dokumentą (Word, Markdown, tinklalapį arba PDF) su apskaičiuotais kriterijais."""
     from planas.cli.render import RenderOptions, run
 
-    options = RenderOptions(plan_file, output_format.value, output, template, check, lang.value, notes)
+    options = RenderOptions(plan_file, output_format.value, output, template, check, lang.value, notes,
+                            previous=previous, report=report)
     raise typer.Exit(run(options, Output(lang.value)))
 
 
@@ -281,6 +293,96 @@ def new(
     from planas.cli.new import NewOptions, run
 
     raise typer.Exit(run(NewOptions(year, source, output, force, lang.value), Output(lang.value)))
+
+
+@app.command()
+@guarded
+def site(
+    repo: Annotated[Path, typer.Argument(help="Planų saugykla (aplankas).", readable=False)] = Path(),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Svetainės aplankas (perrašomas visas, kai kas nors pakito).")
+    ] = Path("public"),
+    documents: Annotated[
+        bool, typer.Option("--documents", help="Šalia kiekvieno plano puslapio – DOCX ir PDF (tik pakitusiems).")
+    ] = False,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Parengti saugyklos planų svetainę: rodyklė, planų puslapiai, pokyčiai per metus, kriterijai."""
+    from planas.cli.site import SiteOptions, run
+
+    raise typer.Exit(run(SiteOptions(repo, output, documents, lang.value), Output(lang.value)))
+
+
+class TrackChanges(StrEnum):
+    """How `import` reads a document's tracked changes."""
+
+    accept = "accept"
+    reject = "reject"
+
+
+@app.command("import")
+@guarded
+def import_plan(
+    document: Annotated[Path, typer.Argument(help="Savivaldybės plano Word dokumentas (.docx).", show_default=False,
+                                             readable=False, metavar="PLANAS.docx")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Kur įrašyti projektą (numatyta: šalia, plan.yaml; - – "
+                                                         "standartinė išvestis).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Perrašyti esamą failą.")] = False,
+    track_changes: Annotated[
+        TrackChanges, typer.Option("--track-changes", help="Sekamus pakeitimus priimti (accept) ar atmesti (reject).")
+    ] = TrackChanges.accept,
+    output_format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Išvesties formatas.")] = (
+        ValidateFormat.text),
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Įspėjimai taip pat laikomi klaidomis: projektas neįrašomas (exit 1).")
+    ] = False,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Importuoti savivaldybės Word planą į YAML projektą (status: projektas) su radiniais."""
+    from planas.cli.import_ import ImportOptions, run
+
+    options = ImportOptions(document, output, force, track_changes.value, output_format.value, strict, lang.value)
+    raise typer.Exit(run(options, Output(lang.value)))
+
+
+@app.command()
+@guarded
+def forms(
+    arguments: Annotated[
+        list[str], typer.Argument(help="PLANAS.yaml – parengti formas; merge PLANAS.yaml FORMA.xlsx… – sujungti "
+                                       "užpildytas formas į planą.", show_default=False,
+                                  metavar="[merge] PLANAS.yaml [FORMA.xlsx…]")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Aplankas, į kurį įrašyti formas (po vieną teikėjui ir "
+                                                         "tuščią naujam).", readable=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Perrašyti aplanke esamas formas.")] = False,
+    write: Annotated[
+        bool, typer.Option("--write", help="merge: įrašyti pakeitimus į planą (be jo – tik peržiūra kaip diff).")
+    ] = False,
+    output_format: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="merge: radinių išvesties formatas.")
+    ] = ValidateFormat.text,
+    lang: LangOption = Lang.lt,
+) -> None:
+    """Teikėjų duomenų formos (XLSX): planas forms PLANAS.yaml -o APLANKAS – parengti; planas forms merge PLANAS.yaml FORMA.xlsx… [--write] – sujungti užpildytas su planu."""
+    from planas.cli.forms import MERGE, FormsOptions, MergeOptions, run, run_merge
+
+    out = Output(lang.value)
+    if arguments[0] == MERGE:
+        if len(arguments) < 3 or output is not None or force:
+            raise UsageError("forms merge PLANAS.yaml FORMA.xlsx… [--write] (-o ir --force – tik formoms parengti; "
+                             "-o and --force only make forms)")
+        options = MergeOptions(Path(arguments[1]), tuple(Path(a) for a in arguments[2:]), write,
+                               output_format.value, lang.value)
+        raise typer.Exit(run_merge(options, out))
+    if len(arguments) != 1 or output is None or write:
+        raise UsageError("forms PLANAS.yaml -o APLANKAS (formoms parengti; sujungti – forms merge PLANAS.yaml "
+                         "FORMA.xlsx…)")
+    raise typer.Exit(run(FormsOptions(Path(arguments[0]), output, force, lang.value), out))
 
 
 @app.command()

@@ -9,6 +9,14 @@ ENGLISH = {
     "Savivaldybės socialinių paslaugų planas kaip YAML: tikrinimas, dokumentai, palyginimas.":
         "A municipality's Social Services Plan as YAML: validation, documents, comparison.",
     "Parodyti versiją ir baigti.": "Show the version and exit.",
+    "Savivaldybės plano Word dokumentas (.docx).": "The municipality's plan as a Word document (.docx).",
+    "Kur įrašyti projektą (numatyta: šalia, plan.yaml; - – standartinė išvestis).":
+        "Where to write the draft (default: beside it, plan.yaml; - for standard output).",
+    "Sekamus pakeitimus priimti (accept) ar atmesti (reject).": "Accept or reject tracked changes.",
+    "Įspėjimai taip pat laikomi klaidomis: projektas neįrašomas (exit 1).":
+        "Treat warnings as errors too: no draft is written (exit 1).",
+    "Importuoti savivaldybės Word planą į YAML projektą (status: projektas) su radiniais.":
+        "Import the municipality's Word plan into a YAML draft (status: projektas), with findings.",
     "Vidinės klaidos atveju parodyti visą klaidos eigą.": "On an internal error, show the whole traceback.",
     "Rodyti tik rezultatus ir klaidas.": "Show only results and errors.",
     "Rodyti daugiau informacijos (stderr).": "Show more detail (stderr).",
@@ -20,12 +28,18 @@ ENGLISH = {
     "Įspėjimai taip pat laikomi klaidomis (exit 1).": "Treat warnings as errors too (exit 1).",
     "Praleisti YAML failus, kurie ne planai (pagal turinį; pre-commit).":
         "Skip YAML files that are no plans (by their content; pre-commit).",
-    "Parengti plano dokumentą (Word arba Markdown) su apskaičiuotais kriterijais.":
-        "Render the plan's document (Word or Markdown) with the criteria computed.",
+    "Parengti plano dokumentą (Word, Markdown, tinklalapį arba PDF) su apskaičiuotais kriterijais.":
+        "Render the plan's document (Word, Markdown, a web page or PDF) with the criteria computed.",
     "Plano YAML failas (- – standartinė įvestis).": "Plan YAML file (- for standard input).",
     "Dokumento formatas.": "Document format.",
-    "Kur įrašyti (numatyta: šalia plano, plan.docx / plan.md; - – standartinė išvestis).":
-        "Where to write (default: beside the plan, plan.docx / plan.md; - for standard output).",
+    "Svetainės aplankas (perrašomas visas, kai kas nors pakito).":
+        "The site's folder (replaced whole when anything changed).",
+    "Šalia kiekvieno plano puslapio – DOCX ir PDF (tik pakitusiems).":
+        "A DOCX and a PDF beside each plan's page (made only for changed plans).",
+    "Parengti saugyklos planų svetainę: rodyklė, planų puslapiai, pokyčiai per metus, kriterijai.":
+        "Build the repository's site: index, plan pages, year-over-year changes, criteria.",
+    "Kur įrašyti (numatyta: šalia plano, plan.docx / .md / .html / .pdf; - – standartinė išvestis).":
+        "Where to write (default: beside the plan, plan.docx / .md / .html / .pdf; - for standard output).",
     "Savivaldybės Word (.docx) arba Markdown šablonas: failas arba numatytojo šablono vardas "
     "(plan.docx, plan.md.j2).":
         "The municipality's Word (.docx) or Markdown template: a file, or a default template's name "
@@ -34,6 +48,11 @@ ENGLISH = {
         "Write nothing: exit 1 when the document on disk is out of date.",
     "Pridėti priedą apie dokumento parengimą (programa, žinynų versijos).":
         "Add an appendix on how the document was made (program, reference data versions).",
+    "Praėjusių metų planas įgyvendinimo apžvalgai (numatyta: ieškomas saugykloje pagal savivaldybę ir metus).":
+        "Last year's plan, for the implementation review (default: looked up in the repository by "
+        "municipality and year).",
+    "Parengti tik praėjusių metų plano įgyvendinimo ataskaitą (tarybai).":
+        "Render only the implementation report of last year's plan (for the council).",
     "Palyginti du planus: kas pridėta, pašalinta, pakeista (pagal identifikatorius).":
         "Compare two plans: what was added, removed, changed (matched by identifiers).",
     "Senesnis planas: failas, metai (2020), REV:KELIAS arba - (standartinė įvestis).":
@@ -83,4 +102,16 @@ ENGLISH = {
     "Žinynas; nenurodžius – žinynų sąrašas.": "The list; without one, the lists there are.",
     "Ieškoti kode, pavadinime ir senuose pavadinimuose.": "Search codes, names and former names.",
     "Plano metai: tų metų paslaugos ir jų rūšys.": "The plan year: that year's services and their kinds.",
+    "PLANAS.yaml – parengti formas; merge PLANAS.yaml FORMA.xlsx… – sujungti užpildytas formas į planą.":
+        "PLAN.yaml to make the forms; merge PLAN.yaml FORM.xlsx... to merge filled forms into the plan.",
+    "Aplankas, į kurį įrašyti formas (po vieną teikėjui ir tuščią naujam).":
+        "The folder to write the forms to (one per provider and a blank one for a new provider).",
+    "Perrašyti aplanke esamas formas.": "Overwrite forms already in the folder.",
+    "merge: įrašyti pakeitimus į planą (be jo – tik peržiūra kaip diff).":
+        "merge: write the changes into the plan (without it, a preview as a diff).",
+    "merge: radinių išvesties formatas.": "merge: the findings' output format.",
+    "Teikėjų duomenų formos (XLSX): planas forms PLANAS.yaml -o APLANKAS – parengti; planas forms merge "
+    "PLANAS.yaml FORMA.xlsx… [--write] – sujungti užpildytas su planu.":
+        "Providers' data forms (XLSX): planas forms PLAN.yaml -o FOLDER makes them; planas forms merge "
+        "PLAN.yaml FORM.xlsx... [--write] merges the filled ones into the plan.",
 }

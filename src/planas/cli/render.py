@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planas.cli.output import Output, imports_done
+from planas.cli.previous import PreviousPlanInvalid, previous_review
 from planas.cli.streams import STDIN_LABEL, is_dash, read_stdin
 from planas.cli.validate import EXIT_FINDINGS, EXIT_OK
 from planas.errors import UsageError
+
+if TYPE_CHECKING:
+    from planas.criteria import CriteriaTable
+    from planas.model import Plan
+    from planas.reference import Reference
+    from planas.review import ImplementationReview
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,8 @@ class RenderOptions:
     check: bool = False
     lang: str = "lt"
     notes: bool = False
+    previous: Path | None = None
+    report: bool = False
 
 
 def _is_current(target: Path, data: bytes, out: Output) -> int:
@@ -39,15 +49,35 @@ def _is_current(target: Path, data: bytes, out: Output) -> int:
     return EXIT_OK
 
 
+def _report_page_findings(plan: Plan, reference: Reference, file: str, criteria: CriteriaTable | None,
+                          out: Output) -> None:
+    """Warnings about the web page (W2001: two identifiers give one id); the page is still written."""
+    from planas.render.html_ids import page_findings
+    from planas.validation.registry import hint, message
+
+    for finding in page_findings(plan, reference, file, criteria):
+        out.say(f"{file}: įspėjimas {finding.code}: {message(finding, 'lt')} {hint(finding, 'lt')}",
+                f"{file}: warning {finding.code}: {message(finding, 'en')} {hint(finding, 'en')}", err=True)
+
+
+def _refuse_pdf_check(options: RenderOptions) -> None:
+    """`--check` on a PDF: LibreOffice writes a time and a random id into every PDF, so bytes never match."""
+    if options.check and options.output_format == "pdf":
+        raise UsageError("--check netinka PDF: PDF baitai kaskart kitokie; tikrinkite DOCX "
+                         "(--check does not apply to PDF: its bytes differ on every export; check the DOCX)")
+
+
 def run(options: RenderOptions, out: Output) -> int:
     """Validate once, then render from that result; a plan with errors is not rendered (exit 1)."""
     from planas.loading.fileio import write_atomic
     from planas.render import render_plan
+    from planas.render.markdown import chart_folder
     from planas.repository.localref import reference_for
     from planas.validation import validate_file
     from planas.validation.report import render_report
 
     imports_done()
+    _refuse_pdf_check(options)
     from_stdin = is_dash(options.plan_file)
     # A plan from standard input belongs to the repository of the working folder.
     reference = reference_for(Path.cwd() if from_stdin else options.plan_file)
@@ -65,10 +95,23 @@ def run(options: RenderOptions, out: Output) -> int:
         return EXIT_FINDINGS
     if from_stdin and options.output is None:
         raise UsageError("-: nurodykite, kur įrašyti: -o FAILAS arba -o - (standartinė išvestis)")
-    target = options.output or options.plan_file.with_suffix(f".{options.output_format}")
+    try:
+        review = previous_review(options.plan_file, from_stdin, options.previous, result, reference, out,
+                                 options.lang, report=options.report)
+    except PreviousPlanInvalid:
+        return EXIT_FINDINGS
+    if options.report and review is None:
+        raise UsageError(f"{options.plan_file}: --report: nerastas praėjusių metų planas; nurodykite --previous "
+                         "FAILAS (last year's plan not found)")
+    suffix = f"-ataskaita.{options.output_format}" if options.report else f".{options.output_format}"
+    target = options.output or options.plan_file.with_name(options.plan_file.stem + suffix)
+    folder = chart_folder(options.plan_file if is_dash(target) else target)
     data = render_plan(result.plan, reference, options.output_format,  # type: ignore[arg-type]
                        options.template, criteria=result.criteria, notes=options.notes,
-                       source_sha256=result.source_sha256)
+                       source_sha256=result.source_sha256, review=review, report=options.report,
+                       chart_folder=folder)
+    if options.output_format == "html":
+        _report_page_findings(result.plan, reference, str(options.plan_file), result.criteria, out)
     if is_dash(target):
         out.binary(data)
         return EXIT_OK
@@ -76,4 +119,21 @@ def run(options: RenderOptions, out: Output) -> int:
         return _is_current(target, data, out)
     write_atomic(target, data)
     out.say(f"{target}: įrašyta ({len(data)} B)", f"{target}: written ({len(data)} B)")
+    if options.output_format == "md":
+        _write_charts(target.parent / folder, result.plan, reference, review, options, out)
     return EXIT_OK
+
+
+def _write_charts(folder: Path, plan: Plan, reference: Reference, review: ImplementationReview | None,
+                  options: RenderOptions, out: Output) -> None:
+    """A Markdown document's charts, as SVG files in its chart folder beside it (docs/review.md)."""
+    from planas.loading.fileio import write_atomic
+    from planas.render import chart_files, plan_view
+
+    files = chart_files(plan_view(plan, reference, review=review, report=options.report))
+    if files:
+        folder.mkdir(exist_ok=True)
+    for name, content in files.items():
+        write_atomic(folder / name, content)
+    if files:
+        out.say(f"{folder}: įrašyti grafikai ({len(files)})", f"{folder}: charts written ({len(files)})")

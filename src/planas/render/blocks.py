@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from planas.render.charts import ChartSpec
 from planas.render.prose import Align, ProseBlock, blocks_plain, parse, text_inline
 
-BlockKind = Literal["paragraph", "bullets", "numbered", "table", "prose"]
+BlockKind = Literal["paragraph", "bullets", "numbered", "table", "prose", "chart"]
+"""chart: a picture drawn from `Block.chart` (its text alternative and data table travel with it)."""
 ILLUSTRATIVE_MARK = "*"
 
 
@@ -31,6 +33,7 @@ class Block:
     numeric: tuple[bool, ...] = ()
     prose: tuple[ProseBlock, ...] = ()
     key: str = ""
+    chart: ChartSpec | None = None
 
     @property
     def is_paragraph(self) -> bool:
@@ -64,6 +67,11 @@ class Block:
     def is_table(self) -> bool:
         """A table."""
         return self.kind == "table"
+
+    @property
+    def is_chart(self) -> bool:
+        """A chart (`chart` holds its spec)."""
+        return self.kind == "chart"
 
     @property
     def list_items(self) -> tuple[str, ...]:

@@ -9,14 +9,16 @@ repeat on every page and are marked as headers for screen readers.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.oxml.text.paragraph import CT_P
+from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from planas.render.blocks import Block
@@ -166,7 +168,7 @@ class BlockWriter:
         rel = paragraph.part.relate_to(span.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), rel)
-        scratch = Paragraph(OxmlElement("w:p"), paragraph._parent)
+        scratch = Paragraph(cast(CT_P, OxmlElement("w:p")), paragraph._parent)
         self.runs(scratch, span.children, bold=bold, italic=italic, strike=strike, size=size)
         hyperlink_style = "Hyperlink" in [s.name for s in self.document.styles]
         for run in scratch.runs:
@@ -261,9 +263,26 @@ class BlockWriter:
         _header_row(table.rows[0])
         return table
 
+    def chart(self, anchor: Paragraph, block: Block, landscape: bool) -> None:
+        """A chart as a picture with its text alternative (wp:docPr descr and title), then its data table."""
+        from planas.render.charts import chart_png
+
+        assert block.chart is not None
+        spec = block.chart
+        paragraph = self.paragraph(anchor)
+        paragraph.paragraph_format.keep_with_next = True
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(chart_png(spec)), width=Mm(230 if landscape else 160))
+        for doc_pr in run._r.iter(qn("wp:docPr")):
+            doc_pr.set("name", spec.key)
+            doc_pr.set("descr", spec.description)
+            doc_pr.set("title", spec.title)
+
     def view_block(self, anchor: Paragraph, block: Block, landscape: bool) -> None:
-        """A view-model block: its caption, its content, its notes."""
-        if block.is_table:
+        """A view-model block: its caption, its content, its notes (a chart: its picture before its table)."""
+        if block.is_chart:
+            self.chart(anchor, block, landscape)
+        if block.is_table or block.is_chart:
             paragraph = self.paragraph(anchor, CAPTION)
             paragraph.add_run(block.caption)
             (table_block,) = block.as_prose()
@@ -297,7 +316,8 @@ def _indent(paragraph: Paragraph, level: int) -> None:
 
 
 def _numbered(paragraph: Paragraph, num_id: int, level: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+    # numPr's accessors are generated at run time (python-docx's ZeroOrOne), unseen by mypy.
+    ppr: Any = paragraph._p.get_or_add_pPr()
     numpr = ppr.get_or_add_numPr()
     numpr.get_or_add_ilvl().val = level
     numpr.get_or_add_numId().val = num_id

@@ -11,6 +11,13 @@ from planas.render.templates import default_template
 from planas.render.viewmodel import PlanView
 
 DEFAULT_TEMPLATE = "plan.md.j2"
+CHART_FOLDER = "grafikai"
+"""Where a Markdown document's charts lie, beside it: `plan.md` → `plan-grafikai/<key>.svg` (docs/review.md)."""
+
+
+def chart_folder(document: Path) -> str:
+    """The folder of a Markdown document's charts, relative to the document (`plan-grafikai`)."""
+    return f"{document.stem}-{CHART_FOLDER}"
 
 
 def default_template_source() -> str:
@@ -39,11 +46,24 @@ def lines(values: object) -> str:
     return "\\\n".join(items)
 
 
-def block(value: object) -> str:
-    """A view block as Markdown: a table's caption, the table and its notes; prose as the planner wrote it."""
+def _image(value: Block, folder: str) -> str:
+    """A chart as an image with its text alternative, and the title as the image's title."""
+    assert value.chart is not None
+    alt = escape(" ".join(value.chart.description.split())).replace("[", "\\[").replace("]", "\\]")
+    title = value.chart.title.replace('"', "'")
+    return f'![{alt}]({folder}/{value.chart.key}.svg "{title}")'
+
+
+def block(value: object, folder: str = CHART_FOLDER) -> str:
+    """A view block as Markdown: a table's caption, the table and its notes; prose as the planner wrote it.
+
+    A chart: its picture (the file `<folder>/<key>.svg`), its title and its data table.
+    """
     assert isinstance(value, Block)
     parts: list[str] = []
-    if value.is_table and value.caption:
+    if value.is_chart:
+        parts.append(_image(value, folder))
+    if (value.is_table or value.is_chart) and value.caption:
         parts.append(f"**{escape(value.caption)}**")
     parts.append(prose_md(value.as_prose()))
     parts += [f"*{escape(note)}*" for note in value.notes]
@@ -53,11 +73,12 @@ def block(value: object) -> str:
 FILTERS = {"cell": cell, "text": text, "paragraph": paragraph, "lines": lines, "block": block}
 
 
-def render_markdown(view: PlanView, template: Path | None = None) -> str:
-    """Render the view-model with the default or a user's Markdown template."""
+def render_markdown(view: PlanView, template: Path | None = None, charts: str = CHART_FOLDER) -> str:
+    """Render the view-model with the default or a user's Markdown template (`charts`: the charts' folder)."""
+    filters = {**FILTERS, "block": lambda value: block(value, charts)}
     compiled, name = load_text_template(
         template, DEFAULT_TEMPLATE, default_template_source(),
-        filters=FILTERS,
+        filters=filters,
     )
     rendered = guard(name, lambda: compiled.render(view=view))
     return rendered if rendered.endswith("\n") else rendered + "\n"

@@ -30,13 +30,19 @@ from planas.reference import (
     Service,
 )
 from planas.render.blocks import ILLUSTRATIVE_MARK, Block, block_marker, paragraphs
+from planas.render.chart_data import chart_block, funding_chart, population_chart, provision_chart
+from planas.render.charts import ChartSpec
 from planas.render.headings import chapter_heading, municipality_names, section_heading
 from planas.render.measure import layout_table
+from planas.render.regime2025 import Regime2025Blocks, operand_filters
+from planas.render.review import REVIEW_BLOCK, review_blocks
 from planas.render.sections import SectionBlocks, deadline_text, illustrative_prose
+from planas.review import ImplementationReview
 
 _OWNERS = {
     "savivaldybe": "Savivaldybės",
     "valstybe": "Valstybės",
+    "valstybe_sadm": "Valstybės (SADM)",
     "nvo": "NVO",
     "privatus": "Privatus",
     "religine": "Religinė bendruomenė",
@@ -115,6 +121,8 @@ class PlanView:
     illustrative_note: str = field(default="")
     table_of_contents: bool = False
     notes: tuple[str, ...] = ()
+    charts: tuple[ChartSpec, ...] = ()
+    """Every chart in document order (the specs the sections' chart blocks hold)."""
 
     @property
     def toc_marker(self) -> str:
@@ -127,7 +135,9 @@ def _mark(text: str, illustrative: bool) -> str:
 
 
 class _Builder:
-    def __init__(self, plan: Plan, ref: Reference, criteria: CriteriaTable | None = None) -> None:
+    def __init__(self, plan: Plan, ref: Reference, criteria: CriteriaTable | None = None,
+                 review: ImplementationReview | None = None) -> None:
+        self.review = review
         self.plan = plan
         self.ref = ref
         self.year = plan.metadata.year
@@ -440,6 +450,7 @@ class _Builder:
             text = VARIABLE_TITLES.get(variable, variable)
             if operand.services:
                 text += " (" + ", ".join(self.service_name(s) for s in operand.services) + ")"
+            text += operand_filters(self.ref, operand)  # 2025+ candidates: categories, respite forms
             if operand.sources:
                 text += " (" + ", ".join(operand.sources) + ")"
             if operand.minus_previous_year:
@@ -551,13 +562,31 @@ class _Builder:
             "finance": self.finance, "priorities": self.priorities, "measures": self.measures,
             "monitoring": self.monitoring, "criteria": self.criteria,
             "service_descriptions": self.service_descriptions,
+            REVIEW_BLOCK: self.implementation_review,
         }
-        blocks = tuple(builders[block]())
+        builders.update(Regime2025Blocks(self.plan, self.ref, self.flag).builders())  # 2025+ layout
+        blocks = tuple(builders[block]() + self.charts(block))
         # A table too wide for a portrait page takes its section onto a landscape page.
         wide = any(_needs_landscape(b) for b in blocks)
         lines = heading or (f"{number}. {title}",)
         return SectionView(number=number, title=title, heading=" ".join(lines), landscape=landscape or wide,
                            blocks=blocks, heading_lines=lines, id=section_id)
+
+    def implementation_review(self) -> list[Block]:
+        """Last year's plan reviewed (the section is left out when there is no review)."""
+        if self.review is None:
+            return []
+        return review_blocks(self.review, self.service_name, self.flag, self.group_name)
+
+    def charts(self, block: str) -> list[Block]:
+        """The charts a form section shows after its tables (only where the plan has the figures)."""
+        makers: dict[str, Callable[[], ChartSpec | None]] = {
+            "demography": lambda: population_chart(self.plan, self.ref),
+            "provision": lambda: provision_chart(self.plan, self.service_name),
+            "finance": lambda: funding_chart(self.plan, self.ref),
+        }
+        spec = makers[block]() if block in makers else None
+        return [chart_block(spec)] if spec is not None else []
 
     def custom_section(self, section: CustomSection, number: str, heading: tuple[str, ...],
                        level: int) -> SectionView:
@@ -587,6 +616,8 @@ class _Numbering:
         """A chapter's sections, each followed by its sub-sections and the sections placed after it."""
         views: list[SectionView] = []
         for s in sections:
+            if s.block == REVIEW_BLOCK and self.builder.review is None:
+                continue  # no last year's plan given: the plan has no review section
             def form(number: str, heading: tuple[str, ...], s: Section = s) -> SectionView:
                 return self.builder.section(number, s.title, s.block, s.landscape, heading, s.id)
 
@@ -725,14 +756,21 @@ def _notes(reference: Reference, regime_id: str, official_form: bool) -> tuple[s
     return tuple(notes)
 
 
+def _charts(chapters: tuple[ChapterView, ...]) -> tuple[ChartSpec, ...]:
+    return tuple(block.chart for chapter in chapters for section in chapter.sections for block in section.blocks
+                 if block.chart is not None)
+
+
 def build_view(plan: Plan, reference: Reference, criteria: CriteriaTable | None = None, *,
-               notes: bool = False, source_sha256: str | None = None) -> PlanView:
+               notes: bool = False, source_sha256: str | None = None,
+               review: ImplementationReview | None = None) -> PlanView:
     """The view-model of a plan under its regime's form layout (`criteria`: already evaluated).
 
     `notes`: add a final annex on how the document was prepared (tool, data versions);
-    `source_sha256`: the plan file's hash, for the document's properties.
+    `source_sha256`: the plan file's hash, for the document's properties;
+    `review`: last year's plan reviewed, shown as the form's review section (left out without it).
     """
-    builder = _Builder(plan, reference, criteria)
+    builder = _Builder(plan, reference, criteria, review)
     layout = reference.layouts[builder.regime.form]
     official_name, municipality = municipality_names(plan.metadata.municipality.name)
     chapters = _keyed(_chapters(builder, layout, plan.document))
@@ -760,6 +798,41 @@ def build_view(plan: Plan, reference: Reference, criteria: CriteriaTable | None 
                            if builder.any_illustrative or _illustrative_approval(plan) else ""),
         table_of_contents=plan.document.table_of_contents,
         notes=_notes(reference, builder.regime.id, layout.official) if notes else (),
+        charts=_charts(chapters),
+    )
+
+
+def build_report_view(plan: Plan, reference: Reference, review: ImplementationReview, *,
+                      source_sha256: str | None = None) -> PlanView:
+    """The implementation report alone (`render --report`): last year's plan reviewed, for the council."""
+    builder = _Builder(plan, reference, None, review)
+    official_name, municipality = municipality_names(plan.metadata.municipality.name)
+    title = f"{municipality} {review.year} metų socialinių paslaugų plano įgyvendinimo ataskaita"
+    section = SectionView(number="", title=title, heading="", landscape=False,
+                          blocks=tuple(builder.implementation_review()), id="ataskaita")
+    heading = f"{review.year} M. PLANO PRIEMONIŲ IR KRITERIJŲ ĮGYVENDINIMAS"
+    chapters = _keyed((ChapterView(number="", title=heading, heading=heading, sections=(section,),
+                                   heading_lines=(heading,)),))
+    layout = reference.layouts[builder.regime.form]
+    return PlanView(
+        title=title,
+        title_lines=(municipality.upper(), f"{review.year} METŲ SOCIALINIŲ PASLAUGŲ PLANO ĮGYVENDINIMO ATASKAITA"),
+        approval_lines=("PROJEKTAS",),
+        is_draft=True,
+        chapters=chapters,
+        closing_note="",
+        properties=DocumentProperties(
+            title=title, author=official_name,
+            subject=f"{official_name}: {review.year} metų socialinių paslaugų plano įgyvendinimo ataskaita",
+            keywords=f"socialinių paslaugų plano įgyvendinimo ataskaita; {official_name}; {review.year}",
+            created=dt.datetime(plan.metadata.year, 1, 1),
+            custom=_provenance(plan, reference, builder.regime.id, layout.official, source_sha256),
+        ),
+        municipality=official_name,
+        year=review.year,
+        illustrative_note=(f"Žvaigždute ({ILLUSTRATIVE_MARK}) pažymėti iliustraciniai duomenys (ne iš šaltinio)."
+                           if builder.any_illustrative else ""),
+        charts=_charts(chapters),
     )
 
 
