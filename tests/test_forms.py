@@ -214,6 +214,7 @@ def test_local_reference_data_reaches_the_lists(tmp_path: Path) -> None:
     assert "Benamiai asmenys" in [c.value for c in lists["B"]]
 
 
+@pytest.mark.visual
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_forms_open_cleanly_in_libreoffice_calc(plan: Path, tmp_path: Path) -> None:
     out = _forms(plan)

@@ -207,6 +207,7 @@ def test_a_tracked_change_is_accepted_or_rejected(rendered: bytes, original: dic
     assert "W2101" in {f.code for f in accepted.findings}
 
 
+@pytest.mark.visual
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; CI has it")
 def test_a_document_resaved_by_libreoffice_imports_to_the_same_content(rendered: bytes, original: dict[str, Any],
                                                                       tmp_path: Path) -> None:
