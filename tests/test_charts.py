@@ -10,11 +10,14 @@ from pathlib import Path
 import docx
 import pytest
 
+import planas.reference.cache as drawn_cache
 from planas.reference import load_reference
 from planas.render import plan_view
 from planas.render.charts import (
     ChartSeries,
     ChartSpec,
+    _draw_png,
+    _draw_svg,
     axis_number,
     chart_png,
     chart_svg,
@@ -62,8 +65,8 @@ def test_axis_numbers_are_written_the_lithuanian_way(value: float, text: str) ->
 
 
 def test_svg_is_deterministic_and_scales_to_its_container() -> None:
-    first = chart_svg.__wrapped__(SPEC)  # drawn twice, not taken from the cache
-    assert first == chart_svg.__wrapped__(SPEC)
+    first = _draw_svg(SPEC)  # drawn twice, taken from no cache
+    assert first == _draw_svg(SPEC)
     root = re.search(r"<svg[^>]*>", first)
     assert root is not None and 'width="100%"' in root.group(0) and "viewBox=" in root.group(0)
     assert "height=" not in root.group(0)  # no fixed size: the page's width decides (320 px reflow)
@@ -71,8 +74,8 @@ def test_svg_is_deterministic_and_scales_to_its_container() -> None:
 
 
 def test_png_is_deterministic_and_carries_no_software_or_date() -> None:
-    first = chart_png.__wrapped__(SPEC, dpi=60)
-    assert first == chart_png.__wrapped__(SPEC, dpi=60)
+    first = _draw_png(SPEC, 60)
+    assert first == _draw_png(SPEC, 60)
     assert first.startswith(b"\x89PNG") and b"Software" not in first and b"matplotlib" not in first.lower()
 
 
@@ -84,7 +87,8 @@ def test_every_kind_of_chart_draws(kind: str) -> None:
 
 
 def test_word_document_holds_the_charts_with_alt_text_and_renders_identically(
-        tmp_path: Path, view_charts: tuple[ChartSpec, ...]) -> None:
+        tmp_path: Path, view_charts: tuple[ChartSpec, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANAS_CACHE_DIR", "off")  # drawn anew each time, not read from the cache folder
     first, second = tmp_path / "a.docx", tmp_path / "b.docx"
     for target in (first, second):
         chart_png.cache_clear()  # each document draws its charts anew
@@ -98,7 +102,9 @@ def test_word_document_holds_the_charts_with_alt_text_and_renders_identically(
     assert all(descr.startswith(("Linijinė", "Juostinė", "Stulpelinė")) for _, descr, _ in described)
 
 
-def test_markdown_charts_are_written_beside_it_and_referenced(tmp_path: Path) -> None:
+def test_markdown_charts_are_written_beside_it_and_referenced(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANAS_CACHE_DIR", "off")
     target = tmp_path / "plan.md"
     run = run_planas("render", EXAMPLE, "--previous", PREVIOUS, "-f", "md", "-o", target)
     assert run.code == 0
@@ -113,6 +119,28 @@ def test_markdown_charts_are_written_beside_it_and_referenced(tmp_path: Path) ->
     chart_svg.cache_clear()
     assert run_planas("render", EXAMPLE, "--previous", PREVIOUS, "-f", "md", "-o", target).code == 0
     assert {name: (folder / name).read_bytes() for name in names} == before
+
+
+def test_a_drawn_chart_is_kept_in_the_cache_folder_and_served_from_it(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANAS_CACHE_DIR", str(tmp_path))
+    chart_svg.cache_clear()
+    drawn = chart_svg(SPEC)
+    kept = list((tmp_path / "charts").iterdir())
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == drawn
+    kept[0].write_text("<svg>kept</svg>", encoding="utf-8")  # served from the folder, not drawn again
+    chart_svg.cache_clear()
+    assert chart_svg(SPEC) == "<svg>kept</svg>"
+    chart_svg.cache_clear()
+
+
+def test_the_cache_folder_keeps_a_bounded_number_of_drawings(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANAS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(drawn_cache, "_MAX_DRAWN", 8)
+    for i in range(9):
+        assert drawn_cache.cached_bytes("charts", f"k{i}", lambda i=i: str(i).encode()) == str(i).encode()
+    assert len(list((tmp_path / "charts").iterdir())) == 7  # the oldest quarter of nine dropped
 
 
 def test_validate_never_loads_matplotlib() -> None:

@@ -84,3 +84,52 @@ def _store(target: Path, value: object) -> None:
         Path(temporary).replace(target)
     except (OSError, pickle.PicklingError):
         Path(temporary).unlink(missing_ok=True)
+
+
+# Drawn files (charts) kept beside the reference data: at most this many, the oldest dropped first.
+_MAX_DRAWN = 4000
+
+
+def cached_bytes(kind: str, key: str, build: Callable[[], bytes]) -> bytes:
+    """Bytes made by `build()`, kept in the cache's `kind` folder under `key` (a content hash).
+
+    For outputs that are slow to make and depend only on their key (a chart drawn
+    from its spec). Plain bytes, never unpickled. The folder is kept to
+    `_MAX_DRAWN` files, so a national site or years of renders do not fill the disk.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    target = folder / kind / key
+    try:
+        return target.read_bytes()
+    except OSError:
+        pass
+    value = build()
+    _store_bytes(target, value)
+    return value
+
+
+def _store_bytes(target: Path, value: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".drawn-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(value)
+        Path(temporary).replace(target)
+        _prune(target.parent)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _prune(folder: Path) -> None:
+    """Drop the oldest quarter of the folder's files once it holds more than `_MAX_DRAWN`."""
+    entries = [entry for entry in os.scandir(folder) if entry.is_file() and not entry.name.startswith(".")]
+    if len(entries) <= _MAX_DRAWN:
+        return
+    entries.sort(key=lambda entry: (entry.stat().st_mtime, entry.name))
+    for entry in entries[: len(entries) // 4]:
+        Path(entry.path).unlink(missing_ok=True)

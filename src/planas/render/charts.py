@@ -13,12 +13,15 @@ Drawing is deterministic: the same spec gives byte-identical SVG and PNG (a
 fixed SVG hash salt, no date or software in the metadata, the DejaVu Sans font
 that ships with matplotlib, text drawn as paths). matplotlib is imported only
 inside `chart_svg` / `chart_png`, so nothing here costs `planas validate`; a
-drawn chart is kept (by its frozen spec) so rendering a plan again, e.g. Word
-and then Markdown, draws nothing twice.
+drawn chart is kept (by its frozen spec) in the process and in the user's cache
+folder (`planas.reference.cache.cached_bytes`, keyed by the spec, this module
+and matplotlib's version), so rendering a plan again, or a site of unchanged
+plans, draws nothing twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import textwrap
@@ -27,9 +30,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from planas import __version__
 from planas.formatting import number
+from planas.reference.cache import cached_bytes
 
 if TYPE_CHECKING:
     from planas.render.viewmodel import PlanView
@@ -74,6 +80,10 @@ def plan_charts(view: PlanView) -> tuple[ChartSpec, ...]:
 @lru_cache(maxsize=32)
 def chart_svg(spec: ChartSpec) -> str:
     """The chart as a standalone SVG that scales to its container (viewBox, width 100 %, no fixed size)."""
+    return cached_bytes("charts", _drawing_key(spec, "svg"), lambda: _draw_svg(spec).encode("utf-8")).decode("utf-8")
+
+
+def _draw_svg(spec: ChartSpec) -> str:
     buffer = io.BytesIO()
     with _figure(spec) as figure:
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None,
@@ -86,10 +96,29 @@ def chart_svg(spec: ChartSpec) -> str:
 @lru_cache(maxsize=32)
 def chart_png(spec: ChartSpec, dpi: int = 150) -> bytes:
     """The chart as a PNG at `dpi`, without software or date in its metadata."""
+    return cached_bytes("charts", _drawing_key(spec, f"{dpi}.png"), lambda: _draw_png(spec, dpi))
+
+
+def _draw_png(spec: ChartSpec, dpi: int) -> bytes:
     buffer = io.BytesIO()
     with _figure(spec) as figure:
         figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _drawing_stamp() -> bytes:
+    """What else a drawing depends on: this module's code, planas's and matplotlib's versions."""
+    from importlib.metadata import version
+
+    return b"\0".join([Path(__file__).read_bytes(), __version__.encode(), version("matplotlib").encode()])
+
+
+def _drawing_key(spec: ChartSpec, suffix: str) -> str:
+    """The cache key of a drawing: a hash of the spec (frozen, its repr is its content) and the stamp."""
+    digest = hashlib.sha256(_drawing_stamp())
+    digest.update(repr(spec).encode("utf-8"))
+    return f"{digest.hexdigest()[:40]}.{suffix}"
 
 
 def axis_number(value: float) -> str:
