@@ -30,7 +30,7 @@ SCHEMA_LINE = re.compile(rb"^# yaml-language-server: \$schema=.*\r?\n", re.MULTI
 
 
 def release_tag() -> str:
-    """The git tag of this planas release (`v0.2.0`), which `rev:` and `uses:` pin."""
+    """The git tag of this planas release (`v0.3.0`), which `rev:` and `uses:` pin."""
     return f"v{__version__}"
 
 
