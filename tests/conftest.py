@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import subprocess
@@ -11,6 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 
@@ -81,6 +83,34 @@ def run_planas(*args: str | Path, cwd: Path | None = None, env: dict[str, str] |
 
 
 INTERNAL_ERROR = "internal error"
+
+
+@functools.cache
+def _cache_typer_command() -> None:
+    """Build the click command of the typer app once per language, not on every `run_planas` (~35 ms each).
+
+    typer's CliRunner calls `typer.main.get_command(app)` on each invoke; the command it builds depends
+    only on the app (fixed once imported) and on the language of help texts (`planas.cli.help.Language`).
+    """
+    import typer.testing
+
+    from planas.cli.help import Language
+
+    build = getattr(typer.testing, "_get_command", None)
+    if build is None:  # a typer without this hook: every invoke builds the command, as typer does itself
+        return
+    built: dict[tuple[int, str], tuple[Any, Any]] = {}
+
+    def cached(app: Any) -> Any:
+        key = (id(app), Language.current)
+        if key not in built:
+            built[key] = (app, build(app))  # the app is kept alive with its command: its id stays its own
+        return built[key][1]
+
+    typer.testing._get_command = cached
+
+
+_cache_typer_command()  # before any test: run_planas and fuzz.runner both invoke through typer's CliRunner
 
 
 class Hang(Exception):
