@@ -1,6 +1,7 @@
 """Mutated Word documents through `planas import`: zip structure, XML, relationships, numbering.
 
-Seeds are the import corpus (`tests/data/import/*.docx`). Mutant `i` of seed
+Seeds are the import corpus (`tests/data/import/*.docx`) and every example
+(`examples/*/plan.yaml`) rendered to Word by planas. Mutant `i` of seed
 `S` is the same everywhere (its own `random.Random("planas-fuzz-docx/S/i")`).
 The oracle is the import's contract: exit 0, 1 or 2 within the time limit; no
 exception, traceback or internal error; after exit 1 or 2 no file written;
@@ -12,6 +13,7 @@ status is `projektas`; a JSON report that parses.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import random
@@ -22,7 +24,8 @@ from pathlib import Path
 
 from fuzz.runner import ROOT, Case, Observation, run_case
 
-SEEDS = sorted((ROOT / "tests" / "data" / "import").glob("*.docx"))
+CORPUS = sorted((ROOT / "tests" / "data" / "import").glob("*.docx"))
+EXAMPLES = sorted((ROOT / "examples").glob("*/plan.yaml"))
 _DATE = (2024, 1, 1, 0, 0, 0)
 _OUT = "out/plan.yaml"
 
@@ -127,20 +130,39 @@ def _mutate_parts(rng: random.Random, parts: dict[str, bytes]) -> dict[str, byte
     return parts
 
 
+def _rendered(example: Path) -> tuple[str, bytes]:
+    """An example rendered by `planas render --format docx` (in process, as the command does)."""
+    from planas.render import render_plan
+    from planas.repository.localref import reference_for
+    from planas.validation import validate_file
+
+    reference = reference_for(example)
+    result = validate_file(example, reference)
+    if result.plan is None:
+        raise ValueError(f"{example.parent.name}: the example does not validate")
+    return f"{example.parent.name}.docx", render_plan(result.plan, reference, "docx", None, criteria=result.criteria)
+
+
+@functools.cache
+def seeds() -> tuple[tuple[str, bytes], ...]:
+    """The seed documents (name, bytes): the import corpus, then every example's rendered document."""
+    return (*((p.name, p.read_bytes()) for p in CORPUS), *(_rendered(e) for e in EXAMPLES))
+
+
 def make_docx_mutant(seed: int, index: int) -> tuple[str, bytes]:
     """Mutant `index` of campaign `seed`: the seed document's name and the mutated bytes."""
     rng = random.Random(f"planas-fuzz-docx/{seed}/{index}")
-    source = SEEDS[index % len(SEEDS)]
-    raw = source.read_bytes()
+    pool = seeds()
+    name, raw = pool[index % len(pool)]
     if rng.random() < 0.15:  # damage the zip itself
-        return source.name, (raw[: rng.randrange(len(raw))] if rng.random() < 0.5 else _flip_bytes(rng, raw))
+        return name, (raw[: rng.randrange(len(raw))] if rng.random() < 0.5 else _flip_bytes(rng, raw))
     try:
         parts = _parts(raw)
     except zipfile.BadZipFile:
-        return source.name, raw  # a hostile seed as it is
+        return name, raw  # a hostile seed as it is
     for _ in range(rng.randint(1, 3)):
         parts = _mutate_parts(rng, parts)
-    return source.name, _zip(parts)
+    return name, _zip(parts)
 
 
 @dataclass

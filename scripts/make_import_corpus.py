@@ -401,6 +401,154 @@ DRUSKININKAI_FACTS = {
 }
 
 
+JONAVA_HTML = """<!DOCTYPE html>
+<html lang="lt"><head><meta charset="utf-8"><title>Planas</title></head><body>
+<p>PATVIRTINTA</p><p>Jonavos rajono savivaldybės tarybos</p><p>2024 m. balandžio 4 d.</p><p>sprendimu Nr. 1TS-52</p>
+<p align="center"><b>JONAVOS RAJONO SAVIVALDYBĖS 2024 METŲ SOCIALINIŲ PASLAUGŲ PLANAS</b></p>
+<h1>I. ĮVADAS</h1>
+<h2>1. Bendra informacija</h2>
+<p>Jonavos rajono savivaldybė, vadovaudamasi Lietuvos Respublikos socialinių paslaugų įstatymu, kasmet sudaro ir
+tvirtina socialinių paslaugų planą, siekdama identifikuoti socialinių paslaugų teikimo mastą ir rūšis pagal
+gyventojų poreikius (lentelių eilutės išgalvotos).</p>
+<h2>2. Socialinių paslaugų teikimo ir plėtros tikslai</h2>
+<ol><li>Užtikrinti socialinių paslaugų prieinamumą rajono gyventojams.</li>
+<li>Plėtoti bendruomenines paslaugas šeimoms ir vaikams.</li></ol>
+<h1>II. BŪKLĖS ANALIZĖ</h1>
+<h2>6. Socialinių paslaugų gavėjų ir poreikio analizė</h2>
+<table border="1">
+<thead><tr><th rowspan="2">Paslauga</th><th rowspan="2">Gavėjų grupė</th><th colspan="2">Gavėjai</th></tr>
+<tr><th>2022 m.</th><th>2023 m.</th></tr></thead>
+<tbody>
+<tr><td>Pagalba į namus</td><td>Senyvo amžiaus asmenys ir jų šeimos</td><td>212</td><td>226</td></tr>
+<tr><td>Vaikų dienos socialinė priežiūra</td><td>Socialinę riziką patiriančios šeimos</td><td>95</td><td>104</td></tr>
+<tr><td>Iš viso</td><td></td><td>307</td><td>330</td></tr>
+</tbody></table>
+<h1>III. SOCIALINIŲ PASLAUGŲ PLĖTROS PRIORITETAI IR PRIEMONĖS</h1>
+<h2>8. Prioritetinės socialinių paslaugų plėtros kryptys</h2>
+<ul><li>Bendruomeninių paslaugų šeimoms ir vaikams plėtra.</li></ul>
+<h2>9. Socialinių paslaugų plano priemonės</h2>
+<table border="1">
+<thead><tr><th>Nr.</th><th>Tikslas</th><th>Priemonė</th><th>Atsakingi vykdytojai</th><th>Įvykdymo terminas</th><th>Lėšų šaltinis</th></tr></thead>
+<tbody>
+<tr><td>1.1</td><td>1</td><td>Teikti pagalbą į namus</td><td>Jonavos socialinių paslaugų centras</td><td>2024 m. IV ketv.</td><td>SB 412.500 Eur</td></tr>
+<tr><td>2.1</td><td>2</td><td>Steigti vaikų dienos centrą Upninkuose</td><td>Socialinės paramos skyrius</td><td>2024 m.</td><td>VB – 38 000; SB – 9 500</td></tr>
+</tbody></table>
+</body></html>
+"""
+
+JONAVA_FACTS = {
+    "document": "libreoffice-jonava-2024.docx",
+    "invented": "Lentelių eilutės išgalvotos (tik testui); 2024 m. plano sprendimo data ir numeris iliustraciniai "
+                "(tikras yra 2023 m. plano sprendimas 2023-04-06 Nr. 1TS-47).",
+    "figures": [
+        ["metadata.year", 2024],
+        ["metadata.approval.decision_number", "1TS-52"],
+        ["metadata.approval.decision_date", "2024-04-04"],
+        ["analysis.provision[service=pagalba_i_namus].years.2022.recipients", 212],
+        ["analysis.provision[service=pagalba_i_namus].years.2023.recipients", 226],
+        ["analysis.provision[service=vaiku_dienos_socialine_prieziura].years.2022.recipients", 95],
+        ["analysis.provision[service=vaiku_dienos_socialine_prieziura].years.2023.recipients", 104],
+        ["action_plan.measures[id=1.1].deadline", "2024-Q4"],
+        ["action_plan.measures[id=1.1].funding.SB", "412500.00"],
+        ["action_plan.measures[id=1.1].goal", "T1"],
+        ["action_plan.measures[id=2.1].funding.VB", "38000.00"],
+        ["action_plan.measures[id=2.1].funding.SB", "9500.00"],
+        ["action_plan.measures[id=2.1].deadline", 2024],
+        ["action_plan.measures[id=2.1].goal", "T2"],
+    ],
+    "texts": [
+        ["metadata.municipality.name", "Jonavos rajono savivaldybė"],
+        ["introduction.goals[id=T1].text", "Užtikrinti socialinių paslaugų prieinamumą rajono gyventojams."],
+        ["introduction.goals[id=T2].text", "Plėtoti bendruomenines paslaugas šeimoms ir vaikams."],
+        ["introduction.priorities[id=P1].text", "Bendruomeninių paslaugų šeimoms ir vaikams plėtra."],
+        ["action_plan.measures[id=1.1].title", "Teikti pagalbą į namus"],
+        ["action_plan.measures[id=2.1].title", "Steigti vaikų dienos centrą Upninkuose"],
+        ["action_plan.measures[id=2.1].executor", "Socialinės paramos skyrius"],
+    ],
+    "traps": ["307", "330"],
+    "codes": ["W2112"],
+    "trap_paths": [],
+}
+
+SILALE_HTML = """<!DOCTYPE html>
+<html lang="lt"><head><meta charset="utf-8"><title>Planas</title></head><body>
+<p>Forma patvirtinta</p><p>Lietuvos Respublikos socialinės</p><p>apsaugos ir darbo ministro</p>
+<p>2007 m. balandžio 12 d. įsakymu Nr. A1-104</p>
+<p>PATVIRTINTA</p><p>Šilalės rajono savivaldybės tarybos</p><p>2017 m. kovo 30 d. sprendimu</p><p>Nr. T1-97</p>
+<p align="center"><b>ŠILALĖS RAJONO SAVIVALDYBĖS 2017 M. SOCIALINIŲ PASLAUGŲ PLANAS</b></p>
+<p align="center"><b>I SKYRIUS</b></p>
+<p align="center"><b>ĮVADAS</b></p>
+<p><b>1. Bendra informacija</b></p>
+<p>Šilalės rajono savivaldybės 2017 m. socialinių paslaugų planas parengtas vadovaujantis Lietuvos Respublikos
+Vyriausybės 2006 m. lapkričio 15 d. nutarimu Nr. 1132 „Dėl Socialinių paslaugų planavimo metodikos
+patvirtinimo“ (lentelių eilutės išgalvotos).</p>
+<p><b>2. Socialinių paslaugų teikimo ir plėtros tikslai</b></p>
+<ol><li>Tenkinti senyvo amžiaus asmenų socialinių paslaugų poreikį.</li>
+<li>Mažinti socialinę atskirtį kaimo vietovėse.</li></ol>
+<p align="center"><b>II SKYRIUS</b></p>
+<p align="center"><b>BŪKLĖS ANALIZĖ</b></p>
+<p><b>6. Socialinių paslaugų gavėjų ir poreikio analizė</b></p>
+<table border="1">
+<thead><tr><th rowspan="2">Paslauga</th><th rowspan="2">Gavėjų grupė</th><th colspan="2">Gavėjai</th></tr>
+<tr><th>2015 m.</th><th>2016 m.</th></tr></thead>
+<tbody>
+<tr><td>Pagalba į namus</td><td>Senyvo amžiaus asmenys ir jų šeimos</td><td>148</td><td>156</td></tr>
+<tr><td>Ilgalaikė socialinė globa</td><td>Senyvo amžiaus asmenys ir jų šeimos</td><td>41</td><td>–</td></tr>
+<tr><td>Iš viso</td><td></td><td>189</td><td>156</td></tr>
+</tbody></table>
+<p align="center"><b>III SKYRIUS</b></p>
+<p align="center"><b>SOCIALINIŲ PASLAUGŲ PLĖTROS PRIORITETAI IR PRIEMONĖS</b></p>
+<p><b>8. Prioritetinės socialinių paslaugų plėtros kryptys</b></p>
+<ul><li>Pagalbos į namus paslaugų plėtra kaimo vietovėse.</li></ul>
+<p><b>9. Socialinių paslaugų plano priemonės</b></p>
+<table border="1">
+<thead><tr><th>Nr.</th><th>Tikslas</th><th>Priemonė</th><th>Atsakingi vykdytojai</th><th>Įvykdymo terminas</th><th>Lėšų šaltinis</th></tr></thead>
+<tbody>
+<tr><td>1.1</td><td>1</td><td>Teikti pagalbą į namus kaimo vietovėse</td><td>Šilalės socialinių paslaugų namai</td><td>2017 m. II ketv.</td><td>SB 86 400 Eur</td></tr>
+<tr><td>2.1</td><td>2</td><td>Organizuoti užimtumo veiklas seniūnijose</td><td>Socialinės paramos skyrius</td><td>2017 m.</td><td>SB – 4 200; VB – 6 800</td></tr>
+</tbody></table>
+</body></html>
+"""
+
+SILALE_FACTS = {
+    "document": "libreoffice-silale-2017.docx",
+    "invented": "Lentelių eilutės išgalvotos (tik testui); sprendimas (2017-03-30 Nr. T1-97) ir formos žyma tikri.",
+    "figures": [
+        ["metadata.year", 2017],
+        ["metadata.approval.decision_number", "T1-97"],
+        ["metadata.approval.decision_date", "2017-03-30"],
+        ["analysis.provision[service=pagalba_i_namus].years.2015.recipients", 148],
+        ["analysis.provision[service=pagalba_i_namus].years.2016.recipients", 156],
+        ["analysis.provision[service=ilgalaike_socialine_globa].years.2015.recipients", 41],
+        ["action_plan.measures[id=1.1].deadline", "2017-Q2"],
+        ["action_plan.measures[id=1.1].funding.SB", "86400.00"],
+        ["action_plan.measures[id=1.1].goal", "T1"],
+        ["action_plan.measures[id=2.1].funding.SB", "4200.00"],
+        ["action_plan.measures[id=2.1].funding.VB", "6800.00"],
+        ["action_plan.measures[id=2.1].deadline", 2017],
+        ["action_plan.measures[id=2.1].goal", "T2"],
+    ],
+    "texts": [
+        ["metadata.municipality.name", "Šilalės rajono savivaldybė"],
+        ["introduction.goals[id=T1].text", "Tenkinti senyvo amžiaus asmenų socialinių paslaugų poreikį."],
+        ["introduction.goals[id=T2].text", "Mažinti socialinę atskirtį kaimo vietovėse."],
+        ["introduction.priorities[id=P1].text", "Pagalbos į namus paslaugų plėtra kaimo vietovėse."],
+        ["action_plan.measures[id=1.1].title", "Teikti pagalbą į namus kaimo vietovėse"],
+        ["action_plan.measures[id=2.1].executor", "Socialinės paramos skyrius"],
+    ],
+    "traps": ["189"],
+    "codes": ["W2112"],
+    "trap_paths": [],
+}
+
+# The LibreOffice documents: name -> (HTML source, facts).
+LIBREOFFICE = {
+    "libreoffice-druskininkai-2021": (DRUSKININKAI_HTML, DRUSKININKAI_FACTS),
+    "libreoffice-jonava-2024": (JONAVA_HTML, JONAVA_FACTS),
+    "libreoffice-silale-2017": (SILALE_HTML, SILALE_FACTS),
+}
+
+
 def _libreoffice(html: str, target: Path) -> bool:
     """Convert the HTML source with LibreOffice; False when it is not installed."""
     soffice = shutil.which("soffice")
@@ -465,9 +613,10 @@ def outputs() -> dict[Path, bytes]:
         OUT / "rankinis-telsiai-2023.docx": package(
             telsiai_body(), footnotes={1: "Lėšos nurodytos tūkstančiais eurų (išnaša prie antraštės)."}),
         OUT / "rankinis-telsiai-2023.facts.json": _json(TELSIAI_FACTS),
-        OUT / "libreoffice-druskininkai-2021.html": DRUSKININKAI_HTML.encode("utf-8"),
-        OUT / "libreoffice-druskininkai-2021.facts.json": _json(DRUSKININKAI_FACTS),
     }
+    for name, (html, facts) in LIBREOFFICE.items():
+        files[OUT / f"{name}.html"] = html.encode("utf-8")
+        files[OUT / f"{name}.facts.json"] = _json(facts)
     for name, data in hostile().items():
         files[OUT / "hostile" / name] = data
     files[OUT / "findings" / "radiniai-silale-2017.docx"] = package(findings_body())
@@ -497,10 +646,11 @@ def main(argv: list[str]) -> int:
     for path, data in outputs().items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    lo_target = OUT / "libreoffice-druskininkai-2021.docx"
-    rebuild = (OUT / "libreoffice-druskininkai-2021.html") in stale or not lo_target.exists()
-    if rebuild and not _libreoffice(DRUSKININKAI_HTML, lo_target):
-        print("LibreOffice (soffice) not found: libreoffice-*.docx not rebuilt")
+    for name, (html, _) in LIBREOFFICE.items():
+        target = OUT / f"{name}.docx"
+        rebuild = (OUT / f"{name}.html") in stale or not target.exists()
+        if rebuild and not _libreoffice(html, target):
+            print(f"LibreOffice (soffice) not found: {target.name} not rebuilt")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fuzz.docx import judge, make_docx_mutant, run_docx_campaign
+from fuzz.docx import EXAMPLES, judge, make_docx_mutant, run_docx_campaign, seeds
 from fuzz.runner import Observation
 
 BOUNDED_SEED = 18
@@ -26,3 +26,9 @@ def test_the_oracle_sees_a_file_left_after_a_failure() -> None:
     seen = Observation(2, "", "planas: x\n", None, 0.1, False, {"out/plan.yaml": b"metadata: {}\n"})
     assert judge(seen) == "files after exit 2: ['out/plan.yaml']"
     assert judge(Observation(0, "", "", None, 0.1, False, {})) == "files after exit 0: []"
+
+
+def test_every_example_rendered_is_a_seed_of_the_campaign() -> None:
+    names = [name for name, _ in seeds()]
+    assert [f"{e.parent.name}.docx" for e in EXAMPLES] == names[-len(EXAMPLES):]
+    assert {make_docx_mutant(BOUNDED_SEED, i)[0] for i in range(BOUNDED_MUTANTS)} == set(names)

@@ -1,30 +1,59 @@
-"""Round trip: each example rendered to Word by planas and imported gives back its content.
+"""Round trip: each example rendered to Word by planas and imported gives back the same plan.
 
 The import reads only what a person sees (no embedded source, no custom XML).
-Compared are the items the document shows, by their content: goals and
-directions, measures (title, executor, deadline, funds by source, indicator),
-recipients and waiting lists, indicators, providers and the budget. Fields the
-document never shows (ids of providers, `source`, `comment`, a finance item's
-target group) are left out of the comparison.
+Both plans are normalised and compared through `planas.years.diff.diff_plans`
+(the engine of `planas diff`): the fields the document never shows are removed
+and the ids the document does not print are rebuilt from the rendered order.
+What the import does not recover yet is listed in `_NOT_YET` (to be emptied).
 """
 
 from __future__ import annotations
 
+import fnmatch
+import re
+import unicodedata
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from planas.importing import import_docx
+from planas.loading.fast import fast_load
+from planas.model import Plan
 from planas.repository.localref import reference_for
 from planas.validation import validate_file
+from planas.years.diff import diff_plans
 
 from .conftest import ROOT
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/plan.yaml"))
+
+# Never rendered: internal comments, `source` citations, `illustrative` flags (the
+# document shows a star, not the flag on every level), and the target groups and
+# status of goals, priorities and measures, a measure's task, partners and stated
+# total (the document shows the sum of its funds).
+_NEVER_RENDERED = frozenset({"source", "comment", "illustrative"})
+_UNSHOWN_FIELDS = ("target_groups", "status", "task", "partners", "total")
+_UNSHOWN_LISTS = (("introduction", "goals"), ("introduction", "priorities"), ("action_plan", "measures"))
+
+# Content the document shows that the import does not bring back into its field yet (path patterns of diff
+# changes, per example; each entry is work left, to be emptied).
+_TWO_FINANCE_ROWS = (
+    # two finance rows of one service whose target groups the table does not show: the second row is kept as typed
+    # in the section of unimported data (W2107), and the criteria computed from the funds differ with it
+    "analysis/finance/pagalba_i_namus/*", "sections/neimportuoti_duomenys*", "criteria/K[5-8]*",
+)
+_NOT_YET: dict[str, tuple[str, ...]] = {
+    "birstonas-2020": _TWO_FINANCE_ROWS,
+    "birstonas-2021": _TWO_FINANCE_ROWS,
+    # the 2025+ regime's own blocks (needs, norms, accreditations, staff, SVP codes …) are not read back yet
+    "birstonas-2027": (*_TWO_FINANCE_ROWS, "analysis/*", "action_plan/*", "metadata/approval", "metadata/authors/*/kind",
+                       "sections/*", "criteria/*"),
+    # the staff-education block, and the typed columns (counts, sums, units) of own tables, come back as text tables
+    "telsiai-2023": ("sections/*/staff_education/*", "sections/*/tables/*"),
+}
 
 
 def _money(values: dict[str, Any]) -> dict[str, Decimal]:
@@ -32,7 +61,7 @@ def _money(values: dict[str, Any]) -> dict[str, Decimal]:
 
 
 def _content(data: dict[str, Any]) -> dict[str, Any]:
-    """What the document shows, keyed by content, from a plan's data (original or imported)."""
+    """A summary of what the document shows, keyed by content (the mutation tests compare two imports by it)."""
     introduction = data.get("introduction", {})
     analysis = data.get("analysis", {})
     measures = {}
@@ -61,8 +90,96 @@ def _content(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _ascii_id(title: str) -> str:
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "_", plain.casefold()).strip("_")[:64] or "x"
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k not in _NEVER_RENDERED}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def _rebuild_providers(analysis: dict[str, Any]) -> None:
+    # providers' ids are never printed: rebuilt from the rendered order, and every reference to them with it
+    ids = {p["id"]: f"p{n}" for n, p in enumerate(analysis.get("providers", []), start=1)}
+    for provider in analysis.get("providers", []):
+        provider["id"] = ids[provider["id"]]
+    for item in analysis.get("provision", []):
+        if item.get("provider") in ids:
+            item["provider"] = ids[item["provider"]]
+
+
+def _merge_finance(analysis: dict[str, Any]) -> None:
+    # a finance row shows its service and the sum of its sources, not its provider, target group or stated total:
+    # the rows of one service are summed by year and kind
+    merged: dict[str, dict[tuple[int, str], dict[str, Decimal]]] = {}
+    for item in analysis.get("finance", []):
+        for entry in item["entries"]:
+            sources = merged.setdefault(item["service"], {}).setdefault((entry["year"], entry["kind"]), {})
+            for source, amount in entry["sources"].items():
+                sources[source] = sources.get(source, Decimal(0)) + amount
+    if "finance" in analysis:
+        analysis["finance"] = [{"service": service, "entries": [
+            {"year": year, "kind": kind, "sources": sources} for (year, kind), sources in entries.items()]}
+            for service, entries in merged.items()]
+
+
+def _drop_unshown_analysis(analysis: dict[str, Any]) -> None:
+    for key in ("demography", "social_indicators"):
+        for indicator in analysis.get(key, []):
+            indicator.pop("note", None)  # an indicator's note is not shown under its table
+    for provider in analysis.get("providers", []):
+        provider.pop("address", None)  # the providers' table has no address column
+        for service in provider.get("services", []):
+            service.pop("max_daily_visitors", None)  # nor the services' table a visitors column
+    notes = analysis.get("notes") or {}
+    if notes.get("demography"):
+        # the indicators' sources are shown as one joined line under the tables: the import keeps it with the notes
+        notes["demography"] = re.sub(r"\n\nŠaltiniai: [^\n]*$", "", notes["demography"]).strip()
+
+
+def _normalised(plan: Plan) -> Plan:
+    data: dict[str, Any] = _strip(plan.model_dump(mode="python", exclude={"schema_version"}))
+    metadata, introduction = data["metadata"], data["introduction"]
+    metadata["status"] = "projektas"  # an import is always a draft (`status: projektas`), by design
+    metadata["regime"] = None  # the import names the regime the year implies; an example may leave it implicit
+    # purpose and text are rendered as consecutive paragraphs: where one ends is not visible
+    introduction["text"] = "\n\n".join(t for t in (introduction.pop("purpose", None), introduction.get("text")) if t)
+    # a soft line break inside a paragraph renders as a space
+    introduction["text"] = re.sub(r"(?<=\S)\n(?=\S)", " ", introduction["text"]).strip() or None
+    for section, key in _UNSHOWN_LISTS:
+        for item in data.get(section, {}).get(key, []):
+            for field in _UNSHOWN_FIELDS:
+                item.pop(field, None)
+    _rebuild_providers(data.get("analysis", {}))
+    _merge_finance(data.get("analysis", {}))
+    # own sections and own indicators are shown by their titles, never by their ids
+    for section in data.get("sections", []):
+        section["id"] = _ascii_id(section["title"])
+        for number, table in enumerate(section.get("tables", []), start=1):
+            table["id"] = f"t{number}"  # an own table is shown by its caption and place, never by its id
+    for indicator in data.get("analysis", {}).get("social_indicators", []):
+        if indicator.get("title"):
+            indicator["id"] = _ascii_id(indicator["title"])
+    data.pop("acknowledged", None)  # acknowledgements of findings are for validation, never rendered
+    _drop_unshown_analysis(data.get("analysis", {}))
+    for measure in data.get("action_plan", {}).get("measures", []):
+        for indicator in measure.get("indicators", []):
+            indicator.pop("actual", None)  # the achieved value is shown in next year's review, not in this plan
+    return Plan.model_validate(data)
+
+
+def _unexplained(changes: list[tuple[str, Any, Any]], example: str) -> list[tuple[str, Any, Any]]:
+    patterns = _NOT_YET.get(example, ())
+    return [c for c in changes if not any(fnmatch.fnmatchcase(c[0], p) for p in patterns)]
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
-def test_an_example_rendered_and_imported_gives_back_its_content(example: Path, tmp_path: Path) -> None:
+def test_an_example_rendered_and_imported_gives_back_the_same_plan(example: Path, tmp_path: Path) -> None:
     from planas.render import render_plan
 
     reference = reference_for(example)
@@ -73,8 +190,7 @@ def test_an_example_rendered_and_imported_gives_back_its_content(example: Path, 
     imported = import_docx(document, reference)
     assert imported.text is not None and imported.errors == 0, [
         (f.code, f.path) for f in imported.validation if f.severity.value == "error"]
-    original = yaml.safe_load(example.read_text(encoding="utf-8"))
-    back = yaml.safe_load(imported.text)
-    expected, found = _content(original), _content(back)
-    for key in expected:
-        assert found[key] == expected[key], key
+    back = Plan.model_validate(fast_load(imported.text.encode("utf-8")))
+    diff = diff_plans(_normalised(result.plan), _normalised(back), reference)
+    changes = [("/".join(p.strip("[]") for p in c.path), c.old, c.new) for c in diff.changes]
+    assert _unexplained(changes, example.parent.name) == []

@@ -22,8 +22,8 @@ from planas.importing.tablemaps import (
     read_provision,
 )
 from planas.importing.tables import TableView, view
-from planas.importing.values import parse_date
-from planas.reference import Reference, load_municipalities
+from planas.importing.values import is_empty, parse_date
+from planas.reference import FormLayout, Reference, load_municipalities
 from planas.reference.import_vocabulary import ImportVocabulary
 
 _TITLE_YEAR = re.compile(r"\b(20[0-9]{2})\s*(?:[–—-]\s*20[0-9]{2}\s*)?(?:m\.|metų|metams|metai)", re.IGNORECASE)
@@ -87,10 +87,15 @@ def _approval(ctx: ImportContext, front: list[Paragraph]) -> None:
         return
 
 
+_ILLUSTRATIVE_NOTES = frozenset({"Skirsnio tekstas iliustracinis*.", "* Tekstas iliustracinis."})
+
+
 def _prose(paragraphs: list[Paragraph]) -> str:
     """Paragraphs as Markdown: list items as list lines, paragraphs apart by a blank line."""
     out: list[str] = []
     for paragraph in paragraphs:
+        if paragraph.text.strip() in _ILLUSTRATIVE_NOTES:
+            continue  # the renderer's note that a section's text is illustrative, not the planner's text
         text = unstar(paragraph.text)[0] if paragraph.text.endswith("*") else paragraph.text
         if paragraph.label == "•":
             out.append(f"- {text}")
@@ -125,15 +130,81 @@ def _list_after_leads(paragraphs: list[Paragraph]) -> tuple[dict[str, list[Parag
     return groups, rest
 
 
+_ACT_DETAIL = re.compile(r"^(?P<title>.+?) \((?P<detail>[^()]*)\)(?:, (?P<point>.+))?$")
+_ACT_POINT = re.compile(r"^(?P<title>.+?), (?P<point>\d+[^,]*(?:straipsn|punkt|dal|skyri)[^,]*)$")
+_CODE = re.compile(r"^[0-9IVXLC]+(?:\.[0-9]+)*\.?$")
+
+
+def _legal_act(text: str) -> dict[str, Any]:
+    """`Title (issuer, 2006 m. lapkričio 15 d., Nr. 1132), 33 punktas` -> a legal act's fields, as the plan renders them."""
+    act: dict[str, Any] = {}
+    match = _ACT_DETAIL.match(text)
+    if match:
+        act["title"] = match.group("title")
+        issuer: list[str] = []
+        for piece in (p.strip() for p in match.group("detail").split(",")):
+            date = parse_date(piece) if re.search(r"\d{4}", piece) else None
+            if piece.startswith("Nr. "):
+                act["number"] = piece[4:].strip()
+            elif date is not None:
+                act["date"] = date
+            else:
+                issuer.append(piece)
+        if issuer:
+            act["issuer"] = ", ".join(issuer)
+        if match.group("point"):
+            act["point"] = match.group("point")
+        return act
+    match = _ACT_POINT.match(text)
+    if match:
+        return {"title": match.group("title"), "point": match.group("point")}
+    return {"title": text}
+
+
+def _alignment(text: str) -> dict[str, Any]:
+    """`Document – code – text` (the parts the plan has, in that order) -> an alignment's fields."""
+    parts = text.split(" – ")
+    entry: dict[str, Any] = {"document": parts[0]}
+    rest = parts[1:]
+    if rest and _CODE.match(rest[0]):
+        entry["code"] = rest.pop(0)
+    if rest:
+        entry["text"] = " – ".join(rest)
+    return entry
+
+
+_CONTACT_FIELDS = (("tel. ", "phone"), ("el. p. ", "email"), ("kodas ", "legal_entity_code"))
+
+
+def _contact(text: str) -> dict[str, Any]:
+    """`Name, address, tel. …, el. p. …, kodas …` (the parts the plan has, in that order) -> the unit's fields."""
+    name, *pieces = (p.strip() for p in text.split(", "))
+    unit: dict[str, Any] = {"name": name}
+    address: list[str] = []
+    for piece in pieces:
+        field = next((f for prefix, f in _CONTACT_FIELDS if piece.startswith(prefix)), None)
+        if field is None:
+            address.append(piece)
+        else:
+            unit[field] = piece.split(" ", 2 if field == "email" else 1)[-1]
+    if address:
+        unit["address"] = ", ".join(address)
+    return unit
+
+
 def _general(ctx: ImportContext, part: Part) -> None:
     groups, rest = _list_after_leads(part.paragraphs())
     introduction = ctx.draft.section("introduction")
     metadata = ctx.draft.section("metadata")
     for item in groups.get("legal_basis", []):
-        metadata.setdefault("legal_basis", []).append(
-            {"title": unstar(item.text)[0], "source": ctx.source(Where(paragraph=item.number))})
+        text, starred = unstar(item.text)
+        act = _legal_act(text)
+        if starred:
+            act["illustrative"] = True
+        act["source"] = ctx.source(Where(paragraph=item.number))
+        metadata.setdefault("legal_basis", []).append(act)
     for item in groups.get("alignment", []):
-        introduction.setdefault("alignment", []).append({"document": unstar(item.text)[0]})
+        introduction.setdefault("alignment", []).append(_alignment(unstar(item.text)[0]))
     for item in groups.get("data_sources", []):
         text = item.text
         url = re.search(r"\((https?://[^)\s]+)\)\s*$", text)
@@ -145,8 +216,7 @@ def _general(ctx: ImportContext, part: Part) -> None:
     for paragraph in rest:
         organiser = _ORGANISER.match(paragraph.text)
         if organiser:
-            unit = organiser.group(1).rstrip(".")
-            metadata["responsible_unit"] = {"name": unit.split(",")[0].strip()}
+            metadata["responsible_unit"] = _contact(organiser.group(1).rstrip("."))
             continue
         kept.append(paragraph)
     if kept:
@@ -264,7 +334,8 @@ def _tables_as_own(ctx: ImportContext, part: Part) -> None:
 
 
 def _section_text(ctx: ImportContext, part: Part, keys: tuple[str, ...]) -> None:
-    paragraphs = part.paragraphs()
+    captions = {t.paragraph_before for t in part.tables()}
+    paragraphs = [p for p in part.paragraphs() if not _is_table_note(p) and p.number not in captions]
     if paragraphs:
         node = ctx.draft.section(*keys[:-1])
         node[keys[-1]] = _prose(paragraphs)
@@ -280,8 +351,16 @@ def _goals(ctx: ImportContext, part: Part) -> None:
     _tables_as_own(ctx, part)
 
 
+_DEFAULT_PRIORITIES_LEAD = re.compile(
+    r"^Socialinių paslaugų plane \d{4} metams numatytos šios prioritetinės socialinių paslaugų plėtros kryptys:$")
+
+
 def _priorities(ctx: ImportContext, part: Part) -> None:
-    _extra_text(ctx, part, _numbered_items(ctx, part, "priorities", "P", ctx.priorities))
+    # the lead sentence above the list is the plan's own unless it is the form's default wording
+    leads = [p for p in part.paragraphs() if not p.label and p.text.rstrip().endswith(":")
+             and not _DEFAULT_PRIORITIES_LEAD.match(p.text.strip())]
+    others = _numbered_items(ctx, part, "priorities", "P", ctx.priorities)
+    _extra_text(ctx, part, sorted([*leads, *others], key=lambda p: p.number))
     _tables_as_own(ctx, part)
 
 
@@ -348,6 +427,74 @@ def _extra_text(ctx: ImportContext, part: Part, others: list[Paragraph]) -> None
     ctx.findings.add("W2117", Where(paragraph=others[0].number))
 
 
+_SWOT = ("stiprybes", "silpnybes", "galimybes", "gresmes")  # slugs of the four headers
+_VISION = re.compile(r"^(?P<statement>.+?)(?: \(iki (?P<horizon>\d{4})\s*m\.\))?$")
+
+
+def _swot(tv: TableView) -> dict[str, Any] | None:
+    """A table headed Stiprybės / Silpnybės / Galimybės / Grėsmės: the SWOT block, its four lists by column."""
+    if tuple(slug(c.path) for c in tv.columns) != _SWOT:
+        return None
+    lists: list[list[str]] = [[] for _ in _SWOT]
+    for row in tv.data_rows():
+        for index, values in enumerate(lists):
+            text = row.text_at(index).strip()
+            if text:
+                values.append(text)
+    swot: dict[str, Any] = dict(zip(("strengths", "weaknesses", "opportunities", "threats"), lists, strict=True))
+    if unstar(tv.table.caption)[1]:
+        swot["illustrative"] = True
+    return swot
+
+
+_NEEDS = ("nr", "veiksnys", "poveikis_poreikiui", "tikslines_grupes")  # slugs of the four headers
+
+
+def _needs_factors(ctx: ImportContext, tv: TableView) -> list[dict[str, Any]] | None:
+    """A table headed Nr. / Veiksnys / Poveikis poreikiui / Tikslinės grupės: the factors behind the need."""
+    if tuple(slug(c.path) for c in tv.columns) != _NEEDS:
+        return None
+    factors: list[dict[str, Any]] = []
+    for row in tv.data_rows():
+        factor, starred = unstar(row.text_at(1))
+        if not factor:
+            continue
+        item: dict[str, Any] = {"factor": factor}
+        effect = row.text_at(2).strip()
+        if effect and not is_empty(effect):
+            item["effect"] = effect
+        groups = []
+        for name in re.split(r",\s*(?=[A-ZĄČĘĖĮŠŲŪŽ])", row.text_at(3)):
+            code = ctx.names.groups.find(name.strip()).code if not is_empty(name) else None
+            if code is not None and code not in groups:
+                groups.append(code)
+        if groups:
+            item["target_groups"] = groups
+        if starred:
+            item["illustrative"] = True
+        item["source"] = ctx.source(Where(tv.table.number, row.number))
+        factors.append(item)
+    return factors
+
+
+def _vision(paragraphs: list[Paragraph]) -> dict[str, Any] | None:
+    """A vision section as rendered: the statement (with `(iki 2030 m.)`), then its directions as a bullet list."""
+    if not paragraphs or paragraphs[0].label or any(p.label != "•" for p in paragraphs[1:]):
+        return None
+    text, starred = unstar(paragraphs[0].text)
+    match = _VISION.match(text)
+    if match is None or not (match.group("horizon") or paragraphs[1:]):
+        return None  # one paragraph alone is the section's text
+    vision: dict[str, Any] = {"statement": match.group("statement")}
+    if match.group("horizon"):
+        vision["horizon"] = int(match.group("horizon"))
+    if paragraphs[1:]:
+        vision["directions"] = [p.text.strip() for p in paragraphs[1:]]
+    if starred:
+        vision["illustrative"] = True
+    return vision
+
+
 def _own_section(ctx: ImportContext, part: Part, after: str | None, own_ids: set[str]) -> None:
     assert part.heading is not None
     title = unstar(part.heading.title)[0]
@@ -360,14 +507,26 @@ def _own_section(ctx: ImportContext, part: Part, after: str | None, own_ids: set
         item["within"] = part.within
     else:
         item["after"] = after or "bendra_informacija"
-    paragraphs = part.paragraphs()
-    if paragraphs:
+    captions = {t.paragraph_before for t in part.tables()}  # kept as the captions of the section's tables
+    paragraphs = [p for p in part.paragraphs() if p.number not in captions]
+    vision = _vision(paragraphs) if "vizij" in normalise(title) else None
+    if vision is not None:
+        item["vision"] = vision
+    elif paragraphs:
         item["text"] = _prose(paragraphs)
     item["source"] = ctx.source(Where(paragraph=part.heading.paragraph))
     ctx.draft.data.setdefault("sections", []).append(item)
     ctx.findings.add("W2118", Where(paragraph=part.heading.paragraph), title=title[:80])
     for table in part.tables():
         tv = view(table, ctx.vocabulary, ctx.names.funding)
+        swot = _swot(tv)
+        if swot is not None and "swot" not in item:
+            item["swot"] = swot
+            continue
+        factors = _needs_factors(ctx, tv)
+        if factors is not None and "needs_factors" not in item:
+            item["needs_factors"] = factors
+            continue
         kind = _kind_of(tv, part)
         if kind not in (None, "computed"):
             _table(ctx, part, table)
@@ -459,9 +618,21 @@ def build_plan(document: WordDocument, reference: Reference, vocabulary: ImportV
             _part(ctx, part, after, own_ids)
         if part.form_id in order:
             after = part.form_id
+    _renamed_headings(ctx, parts, reference.layouts[reference.regime_for_year(ctx.year or 2024).form])
     _revisions(ctx, document)
     _leftovers(ctx, own_ids)
     return ctx
+
+
+def _renamed_headings(ctx: ImportContext, parts: list[Part], layout: FormLayout) -> None:
+    """A form section's heading typed other than the form's title: the plan's own heading (`document.headings`)."""
+    titles = {section.id: section.title for chapter in layout.chapters for section in chapter.sections}
+    for part in parts:
+        if part.heading is None or part.heading.kind == "chapter" or part.form_id not in titles:
+            continue
+        typed = unstar(part.heading.title)[0].rstrip(".").strip()
+        if typed and normalise(typed) != normalise(titles[part.form_id]):
+            ctx.draft.section("document", "headings")[part.form_id] = typed
 
 
 def _front_tables(ctx: ImportContext, part: Part) -> None:
