@@ -5,12 +5,17 @@ from __future__ import annotations
 import io
 import zipfile
 
+from planas.loading.archive import ZipLimits, ZipProblem, zip_problem
+
 MAX_FORM_BYTES = 10 * 1024 * 1024
 """A real form is a few dozen KB; a file ten megabytes large is no form."""
 MAX_ENTRIES = 400
 MAX_UNPACKED = 60 * 1024 * 1024
 MAX_RATIO = 200
 """Unpacked size per packed byte of one entry: XML packs about 10:1, a zip bomb a thousandfold."""
+
+
+_LIMITS = ZipLimits(max_entries=MAX_ENTRIES, max_total=MAX_UNPACKED, max_entry=MAX_UNPACKED, max_ratio=MAX_RATIO)
 
 
 class UnsafeWorkbook(Exception):
@@ -35,18 +40,25 @@ def check_container(raw: bytes) -> None:
             entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as error:
         raise UnsafeWorkbook("not_xlsx", f"sugadintas ZIP ({error})", f"a damaged ZIP ({error})") from None
-    if len(entries) > MAX_ENTRIES:
-        raise UnsafeWorkbook("unsafe", f"{len(entries)} įrašų archyve (riba {MAX_ENTRIES})",
-                             f"{len(entries)} entries in the archive (limit {MAX_ENTRIES})")
-    total = sum(entry.file_size for entry in entries)
-    if total > MAX_UNPACKED:
-        raise UnsafeWorkbook("unsafe", f"išpakuotas būtų {total} B (riba {MAX_UNPACKED} B)",
-                             f"it would unpack to {total} bytes (limit {MAX_UNPACKED})")
-    for entry in entries:
-        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-            raise UnsafeWorkbook("unsafe", f"įrašas {entry.filename} suspaustas {entry.file_size // max(entry.compress_size, 1)} kartų",
-                                 f"the entry {entry.filename} is compressed {entry.file_size // max(entry.compress_size, 1)} times")
+    problem = zip_problem(entries, _LIMITS)
+    if problem is not None:
+        raise _unsafe(problem)
     names = {entry.filename for entry in entries}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise UnsafeWorkbook("not_xlsx", "ZIP archyve nėra skaičiuoklės (xl/workbook.xml)",
                              "the ZIP holds no spreadsheet (xl/workbook.xml)")
+
+
+def _unsafe(problem: ZipProblem) -> UnsafeWorkbook:
+    """The refusal of a container that breaks a limit, in both languages."""
+    if problem.kind == "entries":
+        return UnsafeWorkbook("unsafe", f"{problem.found} įrašų archyve (riba {problem.limit})",
+                              f"{problem.found} entries in the archive (limit {problem.limit})")
+    if problem.kind == "encrypted":
+        return UnsafeWorkbook("not_xlsx", f"archyvo įrašas {problem.entry} užšifruotas (apsaugotas slaptažodžiu?)",
+                              f"the archive entry {problem.entry} is encrypted (protected by a password?)")
+    if problem.kind == "too_large":
+        return UnsafeWorkbook("unsafe", f"išpakuotas būtų {problem.found} B (riba {problem.limit} B)",
+                              f"it would unpack to {problem.found} bytes (limit {problem.limit})")
+    return UnsafeWorkbook("unsafe", f"įrašas {problem.entry} suspaustas {problem.found} kartų",
+                          f"the entry {problem.entry} is compressed {problem.found} times")

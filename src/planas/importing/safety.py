@@ -18,6 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from planas.loading.archive import ZipLimits, zip_problem
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 2_000
 MAX_PART_BYTES = 64 * 1024 * 1024
@@ -126,23 +128,24 @@ def _check_magic(name: str, head: bytes, raw: bytes) -> None:
         raise _not_docx(name, "failas nėra Word dokumentas (ne zip)", "the file is not a Word document (no zip)")
 
 
+_LIMITS = ZipLimits(max_entries=MAX_ENTRIES, max_total=MAX_TOTAL_BYTES, max_entry=MAX_PART_BYTES,
+                    max_ratio=MAX_RATIO, ratio_floor=RATIO_FLOOR)
+
+
 def _check_entries(name: str, archive: zipfile.ZipFile) -> None:
-    infos = archive.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise DocxUnreadable(f"{name}: per daug dalių ({len(infos)} > {MAX_ENTRIES}); failas neskaitomas",
-                             f"{name}: too many parts ({len(infos)} > {MAX_ENTRIES}); the file is not read")
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise DocxUnreadable(f"{name}: zip dalys užšifruotos; išsaugokite dokumentą be slaptažodžio",
-                                 f"{name}: the zip parts are encrypted; save the document without a password")
-        total += info.file_size
-        bomb = info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or bomb:
-            raise DocxUnreadable(f"{name}: dalis {info.filename} išpakuota būtų per didelė (zip bomba?); failas "
-                                 "neskaitomas",
-                                 f"{name}: the part {info.filename} would unpack too large (zip bomb?); the file "
-                                 "is not read")
+    problem = zip_problem(archive.infolist(), _LIMITS)
+    if problem is None:
+        return
+    if problem.kind == "entries":
+        raise DocxUnreadable(f"{name}: per daug dalių ({problem.found} > {problem.limit}); failas neskaitomas",
+                             f"{name}: too many parts ({problem.found} > {problem.limit}); the file is not read")
+    if problem.kind == "encrypted":
+        raise DocxUnreadable(f"{name}: zip dalys užšifruotos; išsaugokite dokumentą be slaptažodžio",
+                             f"{name}: the zip parts are encrypted; save the document without a password")
+    raise DocxUnreadable(f"{name}: dalis {problem.entry} išpakuota būtų per didelė (zip bomba?); failas "
+                         "neskaitomas",
+                         f"{name}: the part {problem.entry} would unpack too large (zip bomb?); the file "
+                         "is not read")
 
 
 def open_docx(path: Path, display_name: str | None = None) -> DocxPackage:
