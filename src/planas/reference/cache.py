@@ -13,6 +13,7 @@ file there, it is trusted as much as the user's own files are.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -72,18 +73,12 @@ def cached(kind: type[T], data_dir: Path, build: Callable[[], T]) -> T:
 
 
 def _store(target: Path, value: object) -> None:
-    """Write the cache file atomically; a folder that cannot be written just means no cache."""
+    """Pickle the built data into the cache; a value that cannot be pickled just means no cache."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".reference-", suffix=".tmp")
-    except OSError:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
         return
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(temporary).replace(target)
-    except (OSError, pickle.PicklingError):
-        Path(temporary).unlink(missing_ok=True)
+    _store_bytes(target, data)
 
 
 # Drawn files (charts) kept beside the reference data: at most this many, the oldest dropped first.
@@ -107,20 +102,22 @@ def cached_bytes(kind: str, key: str, build: Callable[[], bytes]) -> bytes:
         pass
     value = build()
     _store_bytes(target, value)
+    with contextlib.suppress(OSError):
+        _prune(target.parent)
     return value
 
 
 def _store_bytes(target: Path, value: bytes) -> None:
+    """Write a cache file atomically; a folder that cannot be written just means no cache."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".drawn-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".cache-", suffix=".tmp")
     except OSError:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(value)
         Path(temporary).replace(target)
-        _prune(target.parent)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
 
