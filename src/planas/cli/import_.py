@@ -54,7 +54,13 @@ def _import_text(result: ImportResult, finding: ImportFinding, lang: Lang) -> st
 def report(result: ImportResult, output_format: str, lang: Lang) -> str:
     """The import's findings and the draft's validation findings, in the reporter's format."""
     from planas.validation.registry import clause, hint, message
-    from planas.validation.report import finding_dict, format_finding_text
+    from planas.validation.report import (
+        escape_data,
+        escape_property,
+        finding_dict,
+        format_finding_text,
+        github_annotation,
+    )
 
     if output_format == "json":
         payload = {
@@ -78,13 +84,10 @@ def report(result: ImportResult, output_format: str, lang: Lang) -> str:
         lines = []
         for finding in result.findings:
             level = "error" if finding.severity.value == "error" else "warning"
-            text = message(finding.as_finding(result.name), lang).replace("%", "%25").replace("\n", "%0A")
-            where = finding.where.text(lang).replace(",", "%2C").replace(":", "%3A")
-            lines.append(f"::{level} file={result.name},title={finding.code} ({where})::{text}")
-        for f in result.validation:
-            level = "error" if f.severity.value == "error" else "warning"
-            lines.append(f"::{level} file={f.file},line={f.line},col={f.column},title={f.code}::"
-                         f"{message(f, lang).replace('%', '%25').replace(chr(10), '%0A')}")
+            text = escape_data(message(finding.as_finding(result.name), lang))
+            title = escape_property(f"{finding.code} ({finding.where.text(lang)})")
+            lines.append(f"::{level} file={escape_property(result.name)},title={title}::{text}")
+        lines += [github_annotation(f, lang) for f in result.validation]
         return "".join(line + "\n" for line in lines)
     lines = [_import_text(result, finding, lang) for finding in result.findings]
     lines += [format_finding_text(f, lang) for f in result.validation]

@@ -11,11 +11,11 @@ import json
 from collections.abc import Callable, Sequence
 
 from planas import __version__
-from planas.findings import Finding, Severity
+from planas.findings import Finding
 from planas.forms.apply import FormResult
 from planas.i18n import counted
 from planas.validation.registry import Lang, clause, hint, message
-from planas.validation.report import finding_dict, severity_label
+from planas.validation.report import finding_dict, github_annotation, severity_label
 
 
 def location(finding: Finding) -> str:
@@ -51,20 +51,10 @@ def report_json(results: Sequence[FormResult], lang: Lang) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def _escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
 def report_github(results: Sequence[FormResult], lang: Lang) -> str:
     """GitHub Actions annotations: the file, the cell's row and column, the cell's name in the title."""
-    lines = []
-    for result in results:
-        for f in result.findings:
-            level = "error" if f.severity is Severity.ERROR else "warning"
-            title = f"{f.code} {f.path}".strip()
-            lines.append(f"::{level} file={_escape(f.file, True)},line={f.line},col={f.column},"
-                         f"title={_escape(title, True)}::{_escape(f'{message(f, lang)} {hint(f, lang)} ({clause(f)})')}")
+    lines = [github_annotation(f, lang, title=f"{f.code} {f.path}".strip())
+             for result in results for f in result.findings]
     lines.append(_summary(results, lang))
     return "\n".join(lines) + "\n"
 

@@ -103,27 +103,31 @@ def report_json(results: Sequence[FileResult], lang: Lang) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
+    """A GitHub workflow command's message, escaped as the runner reads it."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    """A GitHub workflow command's property value (file, title), escaped as the runner reads it."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(f: Finding, lang: Lang, title: str | None = None) -> str:
+    """One finding as a GitHub Actions workflow command (`title` defaults to the finding's code)."""
+    level = "error" if f.severity is Severity.ERROR else "warning"
+    text = f"{message(f, lang)} {hint(f, lang)} ({clause(f)})"
+    if f.acknowledged is not None:  # shown, but not as a warning: a notice with the plan's reason
+        level = "notice"
+        text += f" [{'pripažinta' if lang == 'lt' else 'acknowledged'}: {f.acknowledged}]"
+    props = (f"file={escape_property(f.file)},line={f.line},col={f.column},"
+             f"title={escape_property(title or f.code)}")
+    return f"::{level} {props}::{escape_data(text)}"
 
 
 def report_github(results: Sequence[FileResult], lang: Lang) -> str:
     """GitHub Actions workflow commands: one annotation per finding."""
-    lines = []
-    for result in results:
-        for f in result.findings:
-            level = "error" if f.severity is Severity.ERROR else "warning"
-            text = f"{message(f, lang)} {hint(f, lang)} ({clause(f)})"
-            if f.acknowledged is not None:  # shown, but not as a warning: a notice with the plan's reason
-                level = "notice"
-                text += f" [{'pripažinta' if lang == 'lt' else 'acknowledged'}: {f.acknowledged}]"
-            props = (f"file={_escape_property(f.file)},line={f.line},col={f.column},"
-                     f"title={_escape_property(f.code)}")
-            lines.append(f"::{level} {props}::{_escape_data(text)}")
+    lines = [github_annotation(f, lang) for result in results for f in result.findings]
     lines.append(summary_line(results, lang))
     return "\n".join(lines) + "\n"
 
