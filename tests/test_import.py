@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from planas.importing import import_docx
+from planas.loading.fast import fast_load
 from planas.reference import load_reference
 from planas.validation import validate_bytes
 
@@ -185,3 +186,74 @@ def test_findings_corpus_raises_exactly_its_codes(name: str, tmp_path: Path) -> 
     failed = any(code.startswith("E") for code in FINDINGS[name])
     assert run.code == (1 if failed else 0), run
     assert target.exists() is not failed
+
+
+def _rendered(plan_data: dict[str, Any], tmp_path: Path, example: str) -> Path:
+    """The plan (data) rendered to Word by planas, as the round trip does."""
+    from planas.model import Plan
+    from planas.render import render_plan
+    from planas.repository.localref import reference_for
+
+    reference = reference_for(ROOT / "examples" / example / "plan.yaml")
+    document = tmp_path / "plan.docx"
+    document.write_bytes(render_plan(Plan.model_validate(plan_data), reference, "docx", None))
+    return document
+
+
+def test_finance_rows_of_one_service_are_told_apart_by_the_provider_shown_beside_it(tmp_path: Path) -> None:
+    data = fast_load((ROOT / "examples" / "birstonas-2020" / "plan.yaml").read_bytes())
+    rows = [f for f in data["analysis"]["finance"] if f["service"] == "pagalba_i_namus"]
+    for row in rows:
+        row.pop("target_group")
+    rows[1]["provider"] = "vdc"  # the same service, no groups: the providers tell the two rows apart
+    imported = import_docx(_rendered(data, tmp_path, "birstonas-2020"), load_reference())
+    assert imported.text is not None and imported.errors == 0
+    back = yaml.safe_load(imported.text)
+    found = [(f.get("provider"), f.get("target_group"), [e["sources"]["SB"] for e in f["entries"]])
+             for f in back["analysis"]["finance"] if f["service"] == "pagalba_i_namus"]
+    names = {p["id"]: p["name"] for p in back["analysis"]["providers"]}
+    shown = {p["id"]: p["name"] for p in data["analysis"]["providers"]}
+    assert [(names[p], g, sb) for p, g, sb in found] == [
+        (shown[r["provider"]], None, [Decimal(str(e["sources"]["SB"])) for e in r["entries"]]) for r in rows]
+    assert "W2107" not in {f.code for f in imported.findings}
+
+
+def test_a_row_of_a_2025_block_naming_an_unknown_service_is_kept_as_typed_with_a_finding(tmp_path: Path) -> None:
+    import docx
+
+    data = fast_load((ROOT / "examples" / "birstonas-2027" / "plan.yaml").read_bytes())
+    document = _rendered(data, tmp_path, "birstonas-2027")
+    word = docx.Document(str(document))
+    table = next(t for t in word.tables if [c.text for c in t.rows[0].cells][:4] ==
+                 ["Paslauga", "Gavėjų grupė", "Asmenų", "Priežastis"])
+    cell = table.rows[1].cells[0]
+    cell.paragraphs[0].runs[0].text = "Kosminė globa"
+    for run in cell.paragraphs[0].runs[1:]:
+        run.text = ""
+    word.save(str(document))
+    imported = import_docx(document, load_reference())
+    assert imported.text is not None and imported.errors == 0
+    back = yaml.safe_load(imported.text)
+    assert [i["service"] for i in back["analysis"]["unmet_need"]["items"]] == [
+        "dienos_socialine_globa_namuose", "socialiniu_dirbtuviu_paslaugos"]
+    assert any(f.code == "W2102" and dict(f.params)["name"] == "Kosminė globa" for f in imported.findings)
+    kept = next(s for s in back["sections"] if s["id"] == "neimportuoti_duomenys")
+    assert any("Kosminė globa" in row.values() for table in kept["tables"] for row in table["rows"])
+
+
+def test_an_own_table_comes_back_with_its_typed_columns(tmp_path: Path) -> None:
+    data = fast_load((ROOT / "examples" / "telsiai-2023" / "plan.yaml").read_bytes())
+    section = next(s for s in data["sections"] if s.get("tables"))
+    section["tables"][0]["columns"] += [{"id": "dalis", "title": "Dalis", "type": "procentai"},
+                                        {"id": "pastaba", "title": "Pastaba, trumpai"}]
+    section["tables"][0]["rows"][0].update({"dalis": Decimal("12.5"), "pastaba": "pavasarį"})
+    imported = import_docx(_rendered(data, tmp_path, "telsiai-2023"), load_reference())
+    assert imported.text is not None and imported.errors == 0
+    back = fast_load(imported.text.encode("utf-8"))
+    table = next(t for s in back["sections"] for t in s.get("tables", [])
+                 if t.get("caption") == section["tables"][0]["caption"])
+    assert [(c["title"], c.get("type", "tekstas"), c.get("unit")) for c in table["columns"]] == [
+        ("Teikėjas", "tekstas", None), ("Darbuotojai", "kiekis", "asm."), ("Mokymų valandos", "kiekis", "val."),
+        ("Lėšos", "suma", "Eur"), ("Dalis", "procentai", None),
+        ("Pastaba, trumpai", "tekstas", None)]
+    assert list(table["rows"][0].values())[1:] == [52, 1040, Decimal("6240.00"), Decimal("12.5"), "pavasarį"]

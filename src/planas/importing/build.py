@@ -9,6 +9,7 @@ from planas.importing.context import ImportContext, unstar
 from planas.importing.document import Paragraph, Table, WordDocument
 from planas.importing.findings import Where
 from planas.importing.matching import Vocabularies, normalise, slug
+from planas.importing.regime2025 import READERS, Reader, read_distinct_recipients
 from planas.importing.structure import Part, split_parts
 from planas.importing.tablemaps import (
     header_notes,
@@ -22,7 +23,7 @@ from planas.importing.tablemaps import (
     read_provision,
 )
 from planas.importing.tables import TableView, view
-from planas.importing.values import is_empty, parse_date
+from planas.importing.values import as_count, is_empty, money, parse_date, parse_number
 from planas.reference import FormLayout, Reference, load_municipalities
 from planas.reference.import_vocabulary import ImportVocabulary
 
@@ -388,6 +389,8 @@ def _criteria(ctx: ImportContext, part: Part) -> None:
     paragraphs = [p for p in part.paragraphs() if not _is_table_note(p)]
     if paragraphs:
         ctx.draft.section("criteria")["text"] = _prose(paragraphs)
+    for table in part.tables():
+        read_distinct_recipients(ctx, view(table, ctx.vocabulary, ctx.names.funding))
     _tables_as_own(ctx, part)
 
 
@@ -399,10 +402,24 @@ _HANDLERS = {
 }
 
 
+def _regime_block(ctx: ImportContext, part: Part, reader: Reader) -> None:
+    """A block of the 2025+ form: its reader takes the tables it recognises, the others are read generically."""
+    captions = {t.paragraph_before for t in part.tables()}
+    paragraphs = [p for p in part.paragraphs() if not _is_table_note(p) and p.number not in captions]
+    views = {id(t): view(t, ctx.vocabulary, ctx.names.funding) for t in part.tables()}
+    left = {id(tv.table) for tv in reader(ctx, paragraphs, list(views.values()), _prose)}
+    for table in part.tables():
+        if id(table) in left:
+            _table(ctx, part, table)
+
+
 def _part(ctx: ImportContext, part: Part, after: str | None, own_ids: set[str]) -> None:
     handler = _HANDLERS.get(part.form_id or "")
+    reader = READERS.get(part.form_id or "")
     if handler is not None:
         handler(ctx, part)
+    elif reader is not None:
+        _regime_block(ctx, part, reader)
     elif part.heading is not None and part.heading.kind == "annex" and part.form_id is not None:
         _tables_as_own(ctx, part)  # the annex the form has (service descriptions): computed from the catalogue
     elif part.heading is not None and (part.paragraphs() or part.tables()):
@@ -477,6 +494,40 @@ def _needs_factors(ctx: ImportContext, tv: TableView) -> list[dict[str, Any]] | 
     return factors
 
 
+def _education_level(ctx: ImportContext, title: str) -> str | None:
+    key = normalise(title)
+    for level, phrases in ctx.vocabulary.education_levels.items():
+        if key in {normalise(p) for p in phrases}:
+            return level
+    return None
+
+
+def _staff_education(ctx: ImportContext, tv: TableView) -> list[dict[str, Any]] | None:
+    """A table headed Teikėjas / education levels … / Iš viso: staff per provider by education level."""
+    titles = [c.path for c in tv.columns]
+    if len(titles) < 3 or slug(titles[0]) != "teikejas" or normalise(titles[-1]) not in ctx.vocabulary.totals:
+        return None
+    levels = [_education_level(ctx, title) for title in titles[1:-1]]
+    if any(level is None for level in levels):
+        return None
+    staff: list[dict[str, Any]] = []
+    for row in tv.data_rows():
+        name, starred = unstar(row.text_at(0))
+        provider = ctx.provider_id(name) if name else None
+        if provider is None:
+            if normalise(name) not in ctx.vocabulary.totals:
+                return None  # a provider the plan does not list: the table is kept as typed
+            continue
+        counts = {level: as_count(parse_number(row.text_at(index))) for index, level in enumerate(levels, start=1)}
+        item: dict[str, Any] = {"provider": provider,
+                                "counts": {k: v for k, v in counts.items() if v is not None}}
+        if starred:
+            item["illustrative"] = True
+        item["source"] = ctx.source(Where(tv.table.number, row.number))
+        staff.append(item)
+    return staff or None
+
+
 def _vision(paragraphs: list[Paragraph]) -> dict[str, Any] | None:
     """A vision section as rendered: the statement (with `(iki 2030 m.)`), then its directions as a bullet list."""
     if not paragraphs or paragraphs[0].label or any(p.label != "•" for p in paragraphs[1:]):
@@ -527,6 +578,10 @@ def _own_section(ctx: ImportContext, part: Part, after: str | None, own_ids: set
         if factors is not None and "needs_factors" not in item:
             item["needs_factors"] = factors
             continue
+        staff = _staff_education(ctx, tv)
+        if staff is not None and "staff_education" not in item:
+            item["staff_education"] = staff
+            continue
         kind = _kind_of(tv, part)
         if kind not in (None, "computed"):
             _table(ctx, part, table)
@@ -534,18 +589,62 @@ def _own_section(ctx: ImportContext, part: Part, after: str | None, own_ids: set
         item.setdefault("tables", []).append(_section_table(ctx, tv))
 
 
+_UNIT = re.compile(r"^(?P<title>.+), (?P<unit>[^,]{1,20})$")
+_PERCENT = re.compile(r"\s*(proc\.|%)$")
+
+
+def _column_type(title: str, texts: list[str]) -> tuple[str, str, str | None]:
+    """A column's type, title and unit as the renderer shows them; text unless every filled cell is a number.
+
+    Numbers (`52`, `6 240`, `12,5 proc.`) in every filled cell and the unit after the title's last comma
+    (`Lėšos, Eur`): a count, a number or a sum (Eur); percentages by their mark.
+    """
+    filled = [unstar(t)[0] for t in texts if not is_empty(t)]
+    if not filled:
+        return "tekstas", title, None
+    if all(_PERCENT.search(t) and parse_number(_PERCENT.sub("", t)) is not None for t in filled):
+        return "procentai", title, None
+    numbers = [parse_number(t) for t in filled]
+    unit = _UNIT.match(title)
+    if unit is None or any(n is None for n in numbers):
+        return "tekstas", title, None
+    if unit.group("unit").strip() == "Eur":
+        return "suma", unit.group("title"), "Eur"
+    whole = all(n is not None and as_count(n) is not None for n in numbers)
+    return ("kiekis" if whole else "skaicius"), unit.group("title"), unit.group("unit").strip()
+
+
+def _cell_value(kind: str, text: str) -> Any:
+    if kind == "tekstas" or is_empty(text):
+        return text
+    number = parse_number(_PERCENT.sub("", unstar(text)[0]))
+    assert number is not None  # the column's type says every filled cell is a number
+    if kind == "suma":
+        return money(number.value)
+    if kind == "kiekis":
+        return as_count(number)
+    return number.value
+
+
 def _section_table(ctx: ImportContext, tv: TableView) -> dict[str, Any]:
     columns = []
     used: set[str] = set()
     for column in tv.columns:
-        key = slug(column.path or f"stulpelis {column.index + 1}", "s")[:30]
+        kind, title, unit = _column_type(column.path, [row.text_at(column.index) for row in tv.data_rows()])
+        key = slug(title or f"stulpelis {column.index + 1}", "s")[:30]
         while key in used:
             key += "_2"
         used.add(key)
-        columns.append({"id": key, "title": column.path or f"{column.index + 1} stulpelis"})
+        typed: dict[str, Any] = {"id": key, "title": title or f"{column.index + 1} stulpelis"}
+        if kind != "tekstas":
+            typed["type"] = kind
+        if unit is not None:
+            typed["unit"] = unit
+        columns.append(typed)
     rows = []
     for row in tv.data_rows():
-        values = {c["id"]: row.text_at(i) for i, c in enumerate(columns) if row.text_at(i).strip()}
+        values = {c["id"]: _cell_value(c.get("type", "tekstas"), row.text_at(i)) for i, c in enumerate(columns)
+                  if not is_empty(row.text_at(i))}  # `–` is how an empty cell is printed
         if values:
             rows.append(values)
     table: dict[str, Any] = {"id": f"lentele_{tv.table.number}"}

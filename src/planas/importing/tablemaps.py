@@ -16,7 +16,7 @@ from planas.importing.context import ImportContext, unstar
 from planas.importing.document import Row
 from planas.importing.findings import Where
 from planas.importing.matching import normalise, slug
-from planas.importing.tables import TableView, row_role
+from planas.importing.tables import TableView, row_role, several_names
 from planas.importing.values import (
     as_count,
     header_year,
@@ -30,6 +30,7 @@ from planas.importing.values import (
 _SOURCE_AMOUNT = re.compile(r"([A-ZĄČĘĖĮŠŲŪŽ]{1,4})\s*[–—:-]?\s*([0-9][0-9\s\u00a0\u202f.,]*[0-9]|[0-9])")
 _JOINT = re.compile(r"^((?:[A-Z]{1,4}\s*,\s*)+[A-Z]{1,4})\s*[:–—-]\s*(.+)$")
 _IDS = re.compile(r"\b([TP][0-9]{1,2})\b")
+_SVP = re.compile(r"\bSVP\s+([0-9A-Za-z][0-9A-Za-z.\-]*[0-9A-Za-z])")
 _STAFF = re.compile(r"^\s*([0-9]+|–|-)\s*/\s*([0-9]+|–|-)\s*/\s*([0-9]+|–|-)\s*$")
 _PRICE = re.compile(r"^\s*([0-9][0-9\s.,]*)\s*(Eur\s*/\s*\S+|Eur)\s*$")
 _INDICATOR_UNIT = re.compile(r"^(.*?)\s*\(([^()]{1,20})\)\s*$")
@@ -55,14 +56,17 @@ def _attach_notes(ctx: ImportContext, tv: TableView, row: Row, path: tuple[str |
         for comment in cell.comments:
             ctx.draft.comment(path, f"komentaras dokumente: {comment}")
             ctx.findings.add("W2108", _where(tv, row, cell.col), kind="komentaras", text=comment[:120])
+    if not tv.header_notes_attached:  # a header's note explains its column: written once, beside the first item
+        tv.header_notes_attached = True
+        for header_note in tv.header_notes:
+            ctx.draft.comment(path, f"{header_note.kind} prie stulpelio „{header_note.header}“: {header_note.text}")
 
 
 def header_notes(ctx: ImportContext, tv: TableView) -> None:
-    """Footnotes and comments on header cells: findings (they explain a column, not one item)."""
-    for row in tv.table.rows[:tv.header_rows]:
-        for cell in row.starts():
-            for text in (*cell.notes, *cell.comments):
-                ctx.findings.add("W2108", _where(tv, row, cell.col), kind="antraštės pastaba", text=text[:120])
+    """Footnotes and comments on header cells: findings naming the header (they explain a column, not one item)."""
+    for note in tv.header_notes:
+        ctx.findings.add("W2108", Where(tv.table.number, note.row, note.col + 1),
+                         kind=f"{note.kind} prie stulpelio „{note.header[:60]}“", text=note.text[:120])
 
 
 def _number(ctx: ImportContext, tv: TableView, row: Row, index: int, thousands: bool = False) -> Decimal | None:
@@ -250,41 +254,54 @@ def read_providers(ctx: ImportContext, tv: TableView) -> None:
         _attach_notes(ctx, tv, row, path)
 
 
+def _service_entry(ctx: ImportContext, tv: TableView, row: Row, code: str) -> dict[str, Any]:
+    """One provider's service from a row: groups, places, price."""
+    entry: dict[str, Any] = {"service": code}
+    groups_text, groups_col = _cell(tv, row, "target_group")
+    groups = _groups(ctx, tv, row, groups_text, groups_col)
+    if groups:
+        entry["target_groups"] = groups
+    places = tv.column("places")
+    if places is not None:
+        value = as_count(parse_number(row.text_at(places.index)))
+        if value is not None:
+            entry["places"] = value
+    price_text, _ = _cell(tv, row, "price")
+    price = _PRICE.match(price_text or "")
+    if price:
+        amount = parse_number(price.group(1))
+        if amount is not None:
+            entry["price"] = {"amount": money(amount.value), "unit": price.group(2).replace(" ", "")}
+    return entry
+
+
 def read_provider_services(ctx: ImportContext, tv: TableView) -> None:
-    """A table of the providers' services: provider, service, groups, places, price."""
+    """A table of the providers' services: provider, service, groups, places, price.
+
+    A provider cell naming several providers (`Centras, Seniūnija`) gives the service to each (W2132).
+    """
     providers: list[dict[str, Any]] = ctx.draft.data.get("analysis", {}).get("providers", [])
     by_id = {p["id"]: p for p in providers}
     left: list[Row] = []
     last_provider = ""
     for row, _ in RowWalk(ctx, tv).rows():
-        provider_text, _ = _cell(tv, row, "provider")
+        provider_text, provider_col = _cell(tv, row, "provider")
         provider_text = unstar(provider_text)[0] or last_provider
         last_provider = provider_text
-        provider_id = ctx.provider_id(provider_text)
+        names = _provider_names(ctx, provider_text)
+        ids = [ctx.provider_id(name) for name in names]
         service_text, service_col = _cell(tv, row, "service")
         code, _ = _service(ctx, tv, row, service_text, service_col)
-        if provider_id is None or code is None:
+        for name, provider_id in zip(names, ids, strict=True):
             if provider_id is None:
-                ctx.findings.add("W2106", _where(tv, row), name=provider_text[:80] or "–")
+                ctx.findings.add("W2106", _where(tv, row), name=name[:80] or "–")
+        if None in ids or code is None:
             left.append(row)
             continue
-        entry: dict[str, Any] = {"service": code}
-        groups_text, groups_col = _cell(tv, row, "target_group")
-        groups = _groups(ctx, tv, row, groups_text, groups_col)
-        if groups:
-            entry["target_groups"] = groups
-        places = tv.column("places")
-        if places is not None:
-            value = as_count(parse_number(row.text_at(places.index)))
-            if value is not None:
-                entry["places"] = value
-        price_text, _ = _cell(tv, row, "price")
-        price = _PRICE.match(price_text or "")
-        if price:
-            amount = parse_number(price.group(1))
-            if amount is not None:
-                entry["price"] = {"amount": money(amount.value), "unit": price.group(2).replace(" ", "")}
-        by_id[provider_id].setdefault("services", []).append(entry)
+        if len(ids) > 1:
+            ctx.findings.add("W2132", _where(tv, row, provider_col), count=len(ids), names="; ".join(names)[:160])
+        for provider_id in ids:
+            by_id[str(provider_id)].setdefault("services", []).append(_service_entry(ctx, tv, row, code))
     keep_rows(ctx, tv, left, "teikėjas ar paslauga neatpažinti")
 
 
@@ -328,8 +345,7 @@ def read_provision(ctx: ImportContext, tv: TableView) -> None:
             left.append(row)
             continue
         item: dict[str, Any] = {"service": code, "target_group": group}
-        provider_text = unstar(_cell(tv, row, "provider")[0])[0]
-        provider_id = ctx.provider_id(provider_text) if provider_text else None
+        provider_text, provider_id = _provision_provider(ctx, tv, row)
         if provider_id is not None:
             item["provider"] = provider_id
         item["years"] = _provision_years(ctx, tv, row)
@@ -339,11 +355,40 @@ def read_provision(ctx: ImportContext, tv: TableView) -> None:
         path = ctx.draft.append(("analysis", "provision"), item)
         if guessed:
             ctx.draft.comment((*path, "target_group"), "gavėjų grupė dokumente nenurodyta – spėta; patikrinkite")
-        if provider_text and provider_id is None and not is_empty(provider_text):
-            ctx.draft.comment(path, f"teikėjas dokumente: „{provider_text}“ – teikėjų sąraše nerastas")
-            ctx.findings.add("W2106", _where(tv, row), name=provider_text[:80])
+        if provider_id is None:
+            _unlinked_provider(ctx, tv, row, path, provider_text)
         _attach_notes(ctx, tv, row, path)
     keep_rows(ctx, tv, left, "paslauga ar gavėjų grupė neatpažinta")
+
+
+def _provider_names(ctx: ImportContext, text: str) -> list[str]:
+    """The providers a cell names: one known provider's whole name (commas and all), else each name it lists."""
+    if normalise(text) in ctx.providers:
+        return [text]
+    return several_names(text) or [text]
+
+
+def _provision_provider(ctx: ImportContext, tv: TableView, row: Row) -> tuple[str, str | None]:
+    """The provider cell as typed, and the one provider it links to (None: none named, unknown, or several)."""
+    text = unstar(_cell(tv, row, "provider")[0])[0]
+    if not text or is_empty(text) or len(_provider_names(ctx, text)) > 1:
+        return text, None
+    return text, ctx.provider_id(text)
+
+
+def _unlinked_provider(ctx: ImportContext, tv: TableView, row: Row, path: tuple[str | int, ...], text: str) -> None:
+    """A provider cell that links no provider: several named (W2131) or one not in the providers table (W2106)."""
+    if not text or is_empty(text):
+        return
+    names = _provider_names(ctx, text)
+    if len(names) > 1:  # a provision row links one provider: none is chosen for the planner
+        ctx.draft.comment(path, f"teikėjai dokumente: „{text}“ – eilutė siejama su vienu teikėju; nurodykite jį "
+                                "(provider) arba padalykite eilutę")
+        ctx.findings.add("W2131", _where(tv, row, _cell(tv, row, "provider")[1]), count=len(names),
+                         names="; ".join(names)[:160])
+        return
+    ctx.draft.comment(path, f"teikėjas dokumente: „{text}“ – teikėjų sąraše nerastas")
+    ctx.findings.add("W2106", _where(tv, row), name=text[:80])
 
 
 # --- finance ----------------------------------------------------------------------------------------
@@ -389,10 +434,14 @@ class _FinanceItems:
 
     def __init__(self, ctx: ImportContext) -> None:
         self.ctx = ctx
-        self.items: dict[tuple[str, str | None], dict[str, Any]] = {}
+        self.items: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
 
-    def add(self, key: tuple[str, str | None], entry: dict[str, Any], where: Where, starred: bool) -> bool:
-        """Add a year's entry; False when the item already has that year and kind (another group, unnamed)."""
+    def add(self, key: tuple[str, str | None, str | None], entry: dict[str, Any], where: Where,
+            starred: bool) -> bool:
+        """Add a year's entry (key: service, provider, target group).
+
+        False when the item already has that year and kind (another group or provider, unnamed).
+        """
         item = self.items.get(key)
         if item is not None and any(e["year"] == entry["year"] and e["kind"] == entry["kind"]
                                     for e in item["entries"]):
@@ -401,6 +450,8 @@ class _FinanceItems:
             item = {"service": key[0]}
             if key[1] is not None:
                 item["provider"] = key[1]
+            if key[2] is not None:
+                item["target_group"] = key[2]
             item["entries"] = []
             self.items[key] = item
             self.ctx.draft.append(("analysis", "finance"), item)
@@ -413,6 +464,31 @@ class _FinanceItems:
         return True
 
 
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<qualifiers>[^()]+)\)$")
+
+
+def _finance_service(ctx: ImportContext, tv: TableView, row: Row, text: str,
+                     col: int | None) -> tuple[str | None, bool, tuple[str | None, str | None]]:
+    """The service of a finance row and what tells its rows apart, as the renderer shows it beside the name.
+
+    `Pagalba į namus (senyvo amžiaus asmenys; Teikėjas)`: the code, the star, (provider, target group).
+    """
+    name, starred = unstar(text)
+    qualified = _QUALIFIED.match(name)
+    if qualified is not None and normalise(name) not in ctx.names.services.by_name:
+        code = ctx.names.services.find(qualified.group("name")).code
+        if code is not None:
+            provider: str | None = None
+            group: str | None = None
+            for piece in (p.strip() for p in qualified.group("qualifiers").split(";")):
+                group = group or ctx.names.groups.find(piece).code
+                provider = provider or ctx.provider_id(piece)
+            if provider is not None or group is not None:
+                return code, starred, (provider, group)
+    code, starred = _service(ctx, tv, row, text, col)
+    return code, starred, (None, None)
+
+
 def read_finance(ctx: ImportContext, tv: TableView) -> None:
     """Funds by service, year, kind and source (source columns named by their codes)."""
     items = _FinanceItems(ctx)
@@ -421,14 +497,15 @@ def read_finance(ctx: ImportContext, tv: TableView) -> None:
     for row, _ in RowWalk(ctx, tv, ("source", "total")).rows():
         service_text, service_col = _cell(tv, row, "service")
         service_text = last_service = service_text or last_service
-        code, starred = _service(ctx, tv, row, service_text, service_col)
+        code, starred, qualifiers = _finance_service(ctx, tv, row, service_text, service_col)
         year = _row_year(ctx, tv, row) if code is not None else None
         if code is None or year is None:
             left.append(row)
             continue
         entry, figures_starred = _finance_entry(ctx, tv, row, year)
         provider_text = unstar(_cell(tv, row, "provider")[0])[0]
-        key = (code, ctx.provider_id(provider_text) if provider_text else None)
+        provider = ctx.provider_id(provider_text) if provider_text else qualifiers[0]
+        key = (code, provider, qualifiers[1])
         if not items.add(key, entry, _where(tv, row), starred or figures_starred):
             # the same service again for the same year: another target group or provider the table does not
             # name; two items of one service would be one identity, so the row is kept as typed
@@ -651,6 +728,11 @@ def _measure_executor(ctx: ImportContext, tv: TableView, row: Row, path: tuple[s
     text, col = _cell(tv, row, "executor")
     executor = unstar(text)[0]
     if executor and not is_empty(executor):
+        names = several_names(executor)
+        if len(names) > 1:  # the model holds one executor: kept as typed, for the planner to split
+            ctx.draft.comment((*path, "executor"), f"dokumente nurodyti {len(names)} vykdytojai – palikta, kaip "
+                                                   "įrašyta; vieną palikite vykdytoju, kitus perkelkite į partners")
+            ctx.findings.add("W2130", _where(tv, row, col), count=len(names), names="; ".join(names)[:160])
         return executor
     ctx.draft.comment((*path, "executor"), "vykdytojas dokumente nenurodytas – įrašykite")
     ctx.findings.add("W2107", _where(tv, row, col), what="vykdytojas", value="–")
@@ -681,7 +763,9 @@ def read_measures(ctx: ImportContext, tv: TableView) -> None:
             continue
         measure_id = _measure_id(tv, row, position, seen)
         item: dict[str, Any] = {"id": measure_id}
-        goal, priority = _links(ctx, _cell(tv, row, "goal_priority")[0] or _cell(tv, row, "goal")[0], context)
+        links = _cell(tv, row, "goal_priority")[0] or _cell(tv, row, "goal")[0]
+        goal, priority = _links(ctx, links, context)
+        svp = _SVP.search(links)
         item.update({k: v for k, v in (("goal", goal), ("priority", priority)) if v})
         path: tuple[str | int, ...] = ("action_plan", "measures",
                                        len(ctx.draft.section("action_plan").get("measures", [])))
@@ -700,6 +784,8 @@ def read_measures(ctx: ImportContext, tv: TableView) -> None:
             item["partners"] = [p.strip() for p in re.split(r"[;\n]", partners) if p.strip()]
         _measure_deadline(ctx, tv, row, item, path)
         _measure_funding(ctx, tv, row, item)
+        if svp is not None:
+            item["svp_code"] = svp.group(1)
         indicator = _measure_indicator(tv, row, measure_id)
         if indicator is not None:
             item["indicators"] = [indicator]

@@ -33,6 +33,9 @@ class ImportVocabulary:
     subrows: tuple[str, ...]
     finance_kinds: dict[str, tuple[str, ...]]
     owners: dict[str, tuple[str, ...]]
+    education_levels: dict[str, tuple[str, ...]]
+    assessment_methods: dict[str, tuple[str, ...]]
+    accreditation_areas: dict[str, tuple[str, ...]]
 
 
 def _phrases(value: Any, where: str) -> tuple[str, ...]:
@@ -64,6 +67,9 @@ def build_vocabulary(data: dict[str, Any]) -> ImportVocabulary:
         concepts=_table(data["concepts"], "concepts"), totals=_phrases(data["totals"], "totals"),
         subrows=_phrases(data["subrows"], "subrows"),
         finance_kinds=_table(data["finance_kinds"], "finance_kinds"), owners=_table(data["owners"], "owners"),
+        education_levels=_table(data.get("education_levels", {}), "education_levels"),
+        assessment_methods=_table(data.get("assessment_methods", {}), "assessment_methods"),
+        accreditation_areas=_table(data.get("accreditation_areas", {}), "accreditation_areas"),
     )
 
 

@@ -18,7 +18,7 @@ from planas.criteria import VARIABLE_TITLES, CriteriaTable, CriterionRow, evalua
 from planas.formatting import amount, genitive, long_date, money, number, percent
 from planas.i18n import collation_key
 from planas.model import Plan, YearIndicator
-from planas.model.plan import DocumentSettings
+from planas.model.plan import DocumentSettings, Finance
 from planas.model.sections import CustomSection
 from planas.reference import (
     Criterion,
@@ -375,7 +375,7 @@ class _Builder:
                 sums = totals.setdefault((e.year, e.kind), {})
                 for s, v in e.sources.items():
                     sums[s] = sums.get(s, Decimal(0)) + v
-                rows_list.append((_mark(self.service_name(r.service), flagged), f"{e.year}\u00a0m.", _KIND_LT[e.kind],
+                rows_list.append((_mark(self.finance_label(r, records), flagged), f"{e.year}\u00a0m.", _KIND_LT[e.kind],
                                   *(amount(e.sources[s]) if s in e.sources else "–" for s in used),
                                   amount(sum(e.sources.values(), Decimal(0)))))
         for (year, kind), sums in sorted(totals.items()):
@@ -390,6 +390,23 @@ class _Builder:
                             numeric=(False, False, False, *([True] * (len(used) + 1))),
                             notes=(f"Šaltiniai (Socialinių paslaugų įstatymo 41 str. 1 d.): {names}.",)))
         return blocks
+
+    def finance_label(self, record: Finance, records: Sequence[Finance]) -> str:
+        """The service's name; where the service has several finance rows, what tells them apart beside it.
+
+        The target group and, if the rows are of different providers, the provider: `Pagalba į namus (senyvo
+        amžiaus asmenys)`, so that a reader (and `planas import`) can tell the rows apart.
+        """
+        name = self.service_name(record.service)
+        same = [r for r in records if r.service == record.service]
+        if len(same) < 2:
+            return name
+        qualifiers = []
+        if len({r.target_group for r in same}) > 1 and record.target_group is not None:
+            qualifiers.append(self.group_name(record.target_group))
+        if len({r.provider for r in same}) > 1 and record.provider is not None:
+            qualifiers.append(self.provider_name(record.provider))
+        return f"{name} ({'; '.join(qualifiers)})" if qualifiers else name
 
     def priorities(self) -> list[Block]:
         priorities = self.plan.introduction.priorities
@@ -412,7 +429,8 @@ class _Builder:
             funds = "; ".join(f"{s} {amount(v)}" for s, v in m.funding.items()) or "–"
             measure_total = sum(m.funding.values(), Decimal(0))
             total += measure_total
-            link = " / ".join(x for x in (m.goal, m.priority) if x)
+            # the measure's code in the municipality's strategic plan (SPĮ 14 str. 3 d. 3 p.) beside its goal
+            link = " / ".join(x for x in (m.goal, m.priority, f"SVP\u00a0{m.svp_code}" if m.svp_code else None) if x)
             base = (m.id, link, _mark(m.title, self.flag(m.illustrative)),
                     ", ".join(self.service_name(s) for s in m.services) or "–",
                     m.executor, deadline_text(m.deadline), funds,
