@@ -336,3 +336,22 @@ def test_every_hint_that_names_a_code_list_names_the_reference_command() -> None
     for code, name in lists.items():
         rule = RULES[code]
         assert f"planas reference {name}" in rule.hint_lt and f"planas reference {name}" in rule.hint_en, code
+
+
+@pytest.mark.parametrize(("cell", "codes", "printed"), [
+    ("2022-03-01", [], "2022 m. kovo 1 d."),  # YAML's timestamp, kept as text by the safe loader, is a date here
+    ("2022-02-30", ["E1506"], None),  # not a real date
+    ("kovo 1 d.", ["E1506"], None),
+])
+def test_a_date_column_takes_an_iso_date(tmp_path: Path, cell: str, codes: list[str], printed: str | None) -> None:
+    repo = _repo(tmp_path, "          - {id: lesos, title: Lėšos, type: suma, unit: Eur}\n",
+                 "          - {id: lesos, title: Lėšos, type: suma, unit: Eur}\n          - {id: kada, title: Data, type: data}\n")
+    plan = repo / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lesos: 6240.00}", f"lesos: 6240.00, kada: {cell}}}", 1),
+                    encoding="utf-8")
+    run = run_planas("validate", plan)
+    assert _codes(run.stdout) == codes, run
+    if printed is not None:
+        assert run_planas("render", plan, "--format", "md", "-o", tmp_path / "p.md").code == 0
+        page = re.sub("[\u00a0\u202f]", " ", (tmp_path / "p.md").read_text(encoding="utf-8"))
+        assert f"| 6 240 | {printed} |" in page

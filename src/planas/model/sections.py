@@ -13,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import PlainValidator, WithJsonSchema
+from pydantic import PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from planas.model.base import (
@@ -84,6 +84,28 @@ class SectionTable(Sourced):
         default_factory=list,
     )
     note: Markdown | None = described("Pastaba", "Paaiškinimas po lentele (spausdinamas).", default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_in_date_columns(cls, data: object) -> object:
+        """A date column's `2022-03-01` becomes a date: the safe loader keeps YAML timestamps as text."""
+        if not isinstance(data, dict) or not isinstance(data.get("columns"), list) or not isinstance(data.get("rows"), list):
+            return data
+        dates = {c.get("id") for c in data["columns"] if isinstance(c, dict) and c.get("type") == "data"}
+        if not dates:
+            return data
+        return {**data, "rows": [{k: _iso_date(v) if k in dates else v for k, v in row.items()}
+                                 if isinstance(row, dict) else row for row in data["rows"]]}
+
+
+def _iso_date(value: object) -> object:
+    """`value` as a date where it is written YYYY-MM-DD and is a real date; otherwise as it was (E1506 names it)."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 class Swot(Sourced):
