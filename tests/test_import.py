@@ -245,8 +245,9 @@ def test_an_own_table_comes_back_with_its_typed_columns(tmp_path: Path) -> None:
     data = fast_load((ROOT / "examples" / "telsiai-2023" / "plan.yaml").read_bytes())
     section = next(s for s in data["sections"] if s.get("tables"))
     section["tables"][0]["columns"] += [{"id": "dalis", "title": "Dalis", "type": "procentai"},
-                                        {"id": "pastaba", "title": "Pastaba, trumpai"}]
-    section["tables"][0]["rows"][0].update({"dalis": Decimal("12.5"), "pastaba": "pavasarį"})
+                                        {"id": "pastaba", "title": "Pastaba, trumpai"},
+                                        {"id": "kada", "title": "Mokymų data", "type": "data"}]
+    section["tables"][0]["rows"][0].update({"dalis": Decimal("12.5"), "pastaba": "pavasarį", "kada": "2022-03-01"})
     imported = import_docx(_rendered(data, tmp_path, "telsiai-2023"), load_reference())
     assert imported.text is not None and imported.errors == 0
     back = fast_load(imported.text.encode("utf-8"))
@@ -255,5 +256,7 @@ def test_an_own_table_comes_back_with_its_typed_columns(tmp_path: Path) -> None:
     assert [(c["title"], c.get("type", "tekstas"), c.get("unit")) for c in table["columns"]] == [
         ("Teikėjas", "tekstas", None), ("Darbuotojai", "kiekis", "asm."), ("Mokymų valandos", "kiekis", "val."),
         ("Lėšos", "suma", "Eur"), ("Dalis", "procentai", None),
-        ("Pastaba, trumpai", "tekstas", None)]
-    assert list(table["rows"][0].values())[1:] == [52, 1040, Decimal("6240.00"), Decimal("12.5"), "pavasarį"]
+        ("Pastaba, trumpai", "tekstas", None), ("Mokymų data", "data", None)]
+    # the date is printed `2022 m. kovo 1 d.` and comes back as the date it is (YAML `2022-03-01`)
+    assert list(table["rows"][0].values())[1:] == [52, 1040, Decimal("6240.00"), Decimal("12.5"), "pavasarį",
+                                                   "2022-03-01"]

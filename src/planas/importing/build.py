@@ -591,19 +591,29 @@ def _own_section(ctx: ImportContext, part: Part, after: str | None, own_ids: set
 
 _UNIT = re.compile(r"^(?P<title>.+), (?P<unit>[^,]{1,20})$")
 _PERCENT = re.compile(r"\s*(proc\.|%)$")
+# a cell that is a date and nothing else: `2022 m. kovo 1 d.` (as the renderer prints it), `2022-03-01`, `2022.03.01`
+_DATE_ONLY = re.compile(r"^(\d{4} m\. \w+ \d{1,2} d\.|\d{4}-\d{2}-\d{2}|\d{4}\.\d{2}\.\d{2})$")
+
+
+def _a_date(text: str) -> Any:
+    """The date a cell holds when it holds only a date, else None."""
+    plain = re.sub(r"\s+", " ", text).strip()
+    return parse_date(plain) if _DATE_ONLY.match(plain) else None
 
 
 def _column_type(title: str, texts: list[str]) -> tuple[str, str, str | None]:
     """A column's type, title and unit as the renderer shows them; text unless every filled cell is a number.
 
     Numbers (`52`, `6 240`, `12,5 proc.`) in every filled cell and the unit after the title's last comma
-    (`Lėšos, Eur`): a count, a number or a sum (Eur); percentages by their mark.
+    (`Lėšos, Eur`): a count, a number or a sum (Eur); percentages by their mark; dates when every cell is one.
     """
     filled = [unstar(t)[0] for t in texts if not is_empty(t)]
     if not filled:
         return "tekstas", title, None
     if all(_PERCENT.search(t) and parse_number(_PERCENT.sub("", t)) is not None for t in filled):
         return "procentai", title, None
+    if all(_a_date(t) is not None for t in filled):
+        return "data", title, None
     numbers = [parse_number(t) for t in filled]
     unit = _UNIT.match(title)
     if unit is None or any(n is None for n in numbers):
@@ -617,6 +627,8 @@ def _column_type(title: str, texts: list[str]) -> tuple[str, str, str | None]:
 def _cell_value(kind: str, text: str) -> Any:
     if kind == "tekstas" or is_empty(text):
         return text
+    if kind == "data":
+        return _a_date(unstar(text)[0])
     number = parse_number(_PERCENT.sub("", unstar(text)[0]))
     assert number is not None  # the column's type says every filled cell is a number
     if kind == "suma":
