@@ -8,14 +8,19 @@ Two writers, so that the reader is not tuned to one of them:
 - `rankinis-*.docx`: WordprocessingML written here part by part, the way Word
   stores what municipalities do by hand (typed headings, style-linked
   numbering, two-row merged headers, tracked changes, a content control around
-  the approval block, a footnote on a header, a nested table, a cell with two
-  providers, a header row typed again, `Iš viso` rows). Byte-stable: fixed zip
-  dates and order.
+  the approval block, a footnote on a section heading, a nested table, a cell
+  with two providers on two lines, a header row typed again, `Iš viso` rows).
+  Byte-stable: fixed zip dates and order.
 - `libreoffice-*.docx`: an HTML source (`*.html`, committed) converted by
   LibreOffice (`soffice --headless --convert-to docx`). LibreOffice's output is
   not byte-stable (it stamps times and ids), so `--check` compares only the
   HTML source; the converted document is rebuilt only when LibreOffice is
-  present and the source changed.
+  present and the source changed. Druskininkai's has a providers' services row
+  whose provider cell names two providers. Jonava's carries a footnote on a table header
+  (`Planuojamos lėšos, Eur¹`, a real Word footnote once converted) and an
+  executor cell naming two providers with a comma; Šilalė's one naming them on
+  two lines, and a note mark typed raised by hand on a header (`Lėšų šaltinis¹`,
+  its note a paragraph below the table).
 
 Plan text comes from the real-plan fragments (Telšiai 2023, Jonava 2024,
 Druskininkai 2021, Šilalė 2017: municipality, year, approval decisions, service
@@ -288,7 +293,7 @@ TELSIAI_FACTS = {
         ["sections[id=socialiniu_paslaugu_ssgg_analize].title", "Socialinių paslaugų SSGG analizė"],
     ],
     "traps": ["38", "ir kiemą", "Iš viso", "177"],
-    "codes": ["W2101", "W2105", "W2108", "W2109", "W2111", "W2112", "W2116", "W2118"],
+    "codes": ["W2101", "W2105", "W2108", "W2109", "W2111", "W2112", "W2116", "W2118", "W2130"],
     "trap_paths": ["analysis.provision[target_group=suauge_su_negalia]"],
 }
 
@@ -310,6 +315,8 @@ def findings_body() -> str:
             row(plain_cells("Pagalba į namus", "Marsiečiai", "Centras", "4")),
             row(plain_cells("Pagalba į namus", "Senyvo amžiaus asmenys ir jų šeimos", "Nežinomas teikėjas",
                             "daug")),
+            row(plain_cells("Pagalba į namus", "Suaugę asmenys su negalia ir jų šeimos",
+                            "Šilalės socialinių paslaugų namai, Kaltinėnų seniūnija", "6")),
             row(plain_cells("Iš viso", "", "", "99")),
         ]),
         para("Kitos lentelės pavadinimas"),
@@ -327,7 +334,7 @@ def findings_body() -> str:
 
 FINDINGS_CODES = {
     "radiniai-silale-2017.docx": ["W2102", "W2103", "W2104", "W2106", "W2107", "W2110", "W2113", "W2114",
-                                  "W2115", "W2117", "W2119"],
+                                  "W2115", "W2117", "W2119", "W2131"],
     "be-antrastes.docx": ["E2101"],
 }
 
@@ -344,6 +351,21 @@ DRUSKININKAI_HTML = """<!DOCTYPE html>
 <h2>2. Socialinių paslaugų teikimo ir plėtros tikslai</h2>
 <ol><li>Didinti socialinių paslaugų prieinamumą.</li><li>Stiprinti paslaugas šeimoms.</li></ol>
 <h1>II. BŪKLĖS ANALIZĖ</h1>
+<h2>5. Socialinių paslaugų infrastruktūra</h2>
+<p>Paslaugų teikėjai</p>
+<table border="1">
+<thead><tr><th>Teikėjas</th><th>Savininkas</th><th>Įstaigos tipas</th></tr></thead>
+<tbody>
+<tr><td>Druskininkų socialinių paslaugų centras</td><td>Savivaldybės</td><td>Socialinių paslaugų centras</td></tr>
+<tr><td>Viečiūnų seniūnija</td><td>Savivaldybės</td><td>Savivaldybės administracija (padalinys, seniūnija)</td></tr>
+</tbody></table>
+<p>Teikėjų paslaugos</p>
+<table border="1">
+<thead><tr><th>Teikėjas</th><th>Paslauga</th><th>Vietų skaičius</th></tr></thead>
+<tbody>
+<tr><td>Druskininkų socialinių paslaugų centras</td><td>Pagalba į namus</td><td>40</td></tr>
+<tr><td>Druskininkų socialinių paslaugų centras, Viečiūnų seniūnija</td><td>Socialinių įgūdžių ugdymas, palaikymas ir (ar) atkūrimas</td><td>12</td></tr>
+</tbody></table>
 <h2>6. Socialinių paslaugų gavėjų ir poreikio analizė</h2>
 <table border="1">
 <thead><tr><th rowspan="2">Paslauga</th><th rowspan="2">Gavėjų grupė</th><th colspan="2">Gavėjai</th></tr>
@@ -385,9 +407,22 @@ DRUSKININKAI_FACTS = {
         ["action_plan.measures[id=2.1].funding.SB", "3000.00"],
         ["action_plan.measures[id=2.1].deadline", 2021],
         ["action_plan.measures[id=2.1].goal", "T2"],
+        ["analysis.providers[id=druskininku_socialiniu_paslaugu_centras].owner", "savivaldybe"],
+        ["analysis.providers[id=druskininku_socialiniu_paslaugu_centras].institution_type",
+         "socialiniu_paslaugu_centras"],
+        ["analysis.providers[id=druskininku_socialiniu_paslaugu_centras].services[0].places", 40],
+        ["analysis.providers[id=druskininku_socialiniu_paslaugu_centras].services[1].service",
+         "socialiniu_igudziu_ugdymas"],
+        ["analysis.providers[id=druskininku_socialiniu_paslaugu_centras].services[1].places", 12],
+        ["analysis.providers[id=vieciunu_seniunija].institution_type", "savivaldybes_administracija"],
+        ["analysis.providers[id=vieciunu_seniunija].services[0].service", "socialiniu_igudziu_ugdymas"],
+        ["analysis.providers[id=vieciunu_seniunija].services[0].places", 12],
     ],
     "texts": [
         ["metadata.municipality.name", "Druskininkų savivaldybė"],
+        ["analysis.providers[id=druskininku_socialiniu_paslaugu_centras].name",
+         "Druskininkų socialinių paslaugų centras"],
+        ["analysis.providers[id=vieciunu_seniunija].name", "Viečiūnų seniūnija"],
         ["introduction.goals[id=T1].text", "Didinti socialinių paslaugų prieinamumą."],
         ["introduction.goals[id=T2].text", "Stiprinti paslaugas šeimoms."],
         ["introduction.priorities[id=P1].text", "Paslaugų šeimoms plėtra."],
@@ -396,7 +431,7 @@ DRUSKININKAI_FACTS = {
         ["sections[id=pletros_vizija].text", "Druskininkai – bendruomeniškų paslaugų savivaldybė."],
     ],
     "traps": ["1 278", "1278"],
-    "codes": ["W2112", "W2118"],
+    "codes": ["W2112", "W2118", "W2132"],
     "trap_paths": [],
 }
 
@@ -428,11 +463,12 @@ gyventojų poreikius (lentelių eilutės išgalvotos).</p>
 <ul><li>Bendruomeninių paslaugų šeimoms ir vaikams plėtra.</li></ul>
 <h2>9. Socialinių paslaugų plano priemonės</h2>
 <table border="1">
-<thead><tr><th>Nr.</th><th>Tikslas</th><th>Priemonė</th><th>Atsakingi vykdytojai</th><th>Įvykdymo terminas</th><th>Lėšų šaltinis</th></tr></thead>
+<thead><tr><th>Nr.</th><th>Tikslas</th><th>Priemonė</th><th>Atsakingi vykdytojai</th><th>Įvykdymo terminas</th><th>Planuojamos lėšos, Eur<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a></th></tr></thead>
 <tbody>
-<tr><td>1.1</td><td>1</td><td>Teikti pagalbą į namus</td><td>Jonavos socialinių paslaugų centras</td><td>2024 m. IV ketv.</td><td>SB 412.500 Eur</td></tr>
+<tr><td>1.1</td><td>1</td><td>Teikti pagalbą į namus</td><td>Jonavos socialinių paslaugų centras, Upninkų seniūnija</td><td>2024 m. IV ketv.</td><td>SB 412.500 Eur</td></tr>
 <tr><td>2.1</td><td>2</td><td>Steigti vaikų dienos centrą Upninkuose</td><td>Socialinės paramos skyrius</td><td>2024 m.</td><td>VB – 38 000; SB – 9 500</td></tr>
 </tbody></table>
+<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>Lėšos nurodytos su PVM; VB – valstybės biudžeto specialioji tikslinė dotacija.</p></div>
 </body></html>
 """
 
@@ -464,9 +500,10 @@ JONAVA_FACTS = {
         ["action_plan.measures[id=1.1].title", "Teikti pagalbą į namus"],
         ["action_plan.measures[id=2.1].title", "Steigti vaikų dienos centrą Upninkuose"],
         ["action_plan.measures[id=2.1].executor", "Socialinės paramos skyrius"],
+        ["action_plan.measures[id=1.1].executor", "Jonavos socialinių paslaugų centras, Upninkų seniūnija"],
     ],
-    "traps": ["307", "330"],
-    "codes": ["W2112"],
+    "traps": ["307", "330", "su PVM"],
+    "codes": ["W2108", "W2112", "W2130"],
     "trap_paths": [],
 }
 
@@ -502,11 +539,12 @@ patvirtinimo“ (lentelių eilutės išgalvotos).</p>
 <ul><li>Pagalbos į namus paslaugų plėtra kaimo vietovėse.</li></ul>
 <p><b>9. Socialinių paslaugų plano priemonės</b></p>
 <table border="1">
-<thead><tr><th>Nr.</th><th>Tikslas</th><th>Priemonė</th><th>Atsakingi vykdytojai</th><th>Įvykdymo terminas</th><th>Lėšų šaltinis</th></tr></thead>
+<thead><tr><th>Nr.</th><th>Tikslas</th><th>Priemonė</th><th>Atsakingi vykdytojai</th><th>Įvykdymo terminas</th><th>Lėšų šaltinis<sup>1</sup></th></tr></thead>
 <tbody>
-<tr><td>1.1</td><td>1</td><td>Teikti pagalbą į namus kaimo vietovėse</td><td>Šilalės socialinių paslaugų namai</td><td>2017 m. II ketv.</td><td>SB 86 400 Eur</td></tr>
+<tr><td>1.1</td><td>1</td><td>Teikti pagalbą į namus kaimo vietovėse</td><td><p>Šilalės socialinių paslaugų namai</p><p>Kaltinėnų seniūnija</p></td><td>2017 m. II ketv.</td><td>SB 86 400 Eur</td></tr>
 <tr><td>2.1</td><td>2</td><td>Organizuoti užimtumo veiklas seniūnijose</td><td>Socialinės paramos skyrius</td><td>2017 m.</td><td>SB – 4 200; VB – 6 800</td></tr>
 </tbody></table>
+<p><sup>1</sup> SB – savivaldybės biudžetas, VB – valstybės biudžetas.</p>
 </body></html>
 """
 
@@ -535,9 +573,10 @@ SILALE_FACTS = {
         ["introduction.priorities[id=P1].text", "Pagalbos į namus paslaugų plėtra kaimo vietovėse."],
         ["action_plan.measures[id=1.1].title", "Teikti pagalbą į namus kaimo vietovėse"],
         ["action_plan.measures[id=2.1].executor", "Socialinės paramos skyrius"],
+        ["action_plan.measures[id=1.1].executor", "Šilalės socialinių paslaugų namai\nKaltinėnų seniūnija"],
     ],
     "traps": ["189"],
-    "codes": ["W2112"],
+    "codes": ["W2108", "W2112", "W2130"],
     "trap_paths": [],
 }
 

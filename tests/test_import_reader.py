@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml
 
 from planas.importing.document import Paragraph, Table, WordDocument
 from planas.importing.numbering import format_number, roman
@@ -142,3 +144,117 @@ def test_nested_tables_footnotes_and_comments_stay_where_they_are(tmp_path: Path
     commented = table.rows[1].grid[0]
     assert commented is not None and commented.comments == ["Patikrinti."]
     assert document.unattached_comments == []
+
+
+def test_a_footnote_on_a_table_header_is_its_columns_note_never_its_path() -> None:
+    from planas.importing.matching import Vocabularies
+    from planas.importing.tables import view
+    from planas.reference import load_reference
+    from planas.reference.import_vocabulary import load_import_vocabulary
+
+    corpus = ROOT / "tests" / "data" / "import"
+    document = read_document(open_docx(corpus / "libreoffice-jonava-2024.docx"))  # written by LibreOffice
+    measures = _tables(document)[1]
+    header = measures.rows[0].grid[5]
+    assert header is not None and header.text == "Planuojamos lėšos, Eur"
+    assert header.notes == ["Lėšos nurodytos su PVM; VB – valstybės biudžeto specialioji tikslinė dotacija."]
+    funding = Vocabularies.of(load_reference(), 2024).funding
+    tv = view(measures, load_import_vocabulary(), funding)
+    assert tv.columns[5].path == "Planuojamos lėšos, Eur" and tv.columns[5].concept == "funding"
+    assert [(n.col, n.header, n.kind) for n in tv.header_notes] == [(5, "Planuojamos lėšos, Eur", "išnaša")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Jonavos socialinių paslaugų centras, Upninkų seniūnija",
+     ["Jonavos socialinių paslaugų centras", "Upninkų seniūnija"]),
+    ("Šilalės socialinių paslaugų namai\nKaltinėnų seniūnija", ["Šilalės socialinių paslaugų namai", "Kaltinėnų seniūnija"]),
+    ("Socialinės paramos skyrius; seniūnijos", ["Socialinės paramos skyrius", "seniūnijos"]),
+    ("Socialinės paramos skyrius, seniūnijos", ["Socialinės paramos skyrius, seniūnijos"]),
+    ("Šeimos centras", ["Šeimos centras"]),
+])
+def test_a_cell_naming_several_providers(text: str, names: list[str]) -> None:
+    from planas.importing.tables import several_names
+
+    assert several_names(text) == names
+
+
+def test_the_header_footnote_and_the_two_executors_reach_the_draft_as_comments() -> None:
+    from planas.importing import import_docx
+    from planas.reference import load_reference
+
+    document = ROOT / "tests" / "data" / "import" / "libreoffice-jonava-2024.docx"
+    result = import_docx(document, load_reference(), display_name=document.name)
+    assert result.text is not None
+    lines = result.text.splitlines()
+    first = lines.index('    - id: "1.1"')
+    assert lines[first - 1].strip() == ("# išnaša prie stulpelio „Planuojamos lėšos, Eur“: Lėšos nurodytos su PVM; "
+                                        "VB – valstybės biudžeto specialioji tikslinė dotacija.")
+    executor = next(line for line in lines[first:] if line.strip().startswith("executor:"))
+    assert "Upninkų seniūnija  # dokumente nurodyti 2 vykdytojai" in executor
+    notes = [f for f in result.findings if f.code == "W2108"]
+    assert [(f.where.table, f.where.row, f.where.col) for f in notes] == [(2, 1, 6)]
+    assert dict(notes[0].params)["kind"] == "išnaša prie stulpelio „Planuojamos lėšos, Eur“"
+
+
+def test_the_planners_page_explains_every_import_code() -> None:
+    from planas.validation.registry import RULES
+
+    page = (ROOT / "docs" / "importas.md").read_text(encoding="utf-8")
+    explained = {code for line in page.splitlines() if line.startswith("| ")
+                 for code in re.findall(r"\b[EW]21[0-9]{2}\b", line.split("|")[1])}
+    codes = {code for code in RULES if code[1:3] == "21"}
+    assert codes - explained == set(), "docs/importas.md: add these codes to the findings table"
+
+
+def test_digits_typed_raised_are_marks_never_digits_of_a_figure_or_a_header(tmp_path: Path) -> None:
+    from planas.importing.tables import note_mark
+
+    raised = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r>'
+    lifted = '<w:r><w:rPr><w:position w:val="8"/></w:rPr><w:t>2</w:t></w:r>'  # how LibreOffice raises a <sup>
+    body = W.table(2, [W.row([W.cell(f"<w:p>{W.run('Lėšos, Eur')}{raised}</w:p>"),
+                              W.cell(f"<w:p>{W.run('Plotas, m')}{lifted}</w:p>")], header=True),
+                       W.row([W.cell(f"<w:p>{W.run('1 214')}{raised}</w:p>"), W.cell("40")])])
+    table = _tables(_read(tmp_path, body))[0]
+    assert [table.rows[0].text_at(c) for c in range(2)] == ["Lėšos, Eur¹", "Plotas, m²"]
+    assert table.rows[1].text_at(0) == "1 214¹"  # not 12141
+    assert parse_number(table.rows[1].text_at(0)) is None
+    assert note_mark("Lėšos, Eur¹") == ("Lėšos, Eur", "¹")
+    assert note_mark("Plotas, m²") == ("Plotas, m²", "")
+    assert note_mark("Gavėjai 2019 m.") == ("Gavėjai 2019 m.", "")
+
+
+def test_a_note_mark_typed_on_a_header_is_reported_and_kept_out_of_the_path() -> None:
+    from planas.importing import import_docx
+    from planas.reference import load_reference
+
+    document = ROOT / "tests" / "data" / "import" / "libreoffice-silale-2017.docx"  # written by LibreOffice
+    result = import_docx(document, load_reference(), display_name=document.name)
+    assert result.text is not None
+    marks = [f for f in result.findings if f.code == "W2108"]
+    assert [(f.where.table, f.where.row, f.where.col) for f in marks] == [(2, 1, 6)]
+    assert dict(marks[0].params)["kind"] == "ranka surinkta išnašos žymė prie stulpelio „Lėšų šaltinis“"
+    assert "# ranka surinkta išnašos žymė prie stulpelio „Lėšų šaltinis“: ¹" in result.text
+
+
+def test_a_provider_whose_own_name_has_a_comma_is_one_provider(tmp_path: Path) -> None:
+    from planas.importing import import_docx
+    from planas.reference import load_reference
+
+    name = "Birštono socialinių paslaugų centras, Nemuno filialas"
+    body = "".join([
+        W.para("BIRŠTONO SAVIVALDYBĖS 2021 METŲ SOCIALINIŲ PASLAUGŲ PLANAS", bold=True, center=True),
+        W.para("5. Socialinių paslaugų infrastruktūra", bold=True),
+        W.table(3, [W.row(W.plain_cells("Teikėjas", "Savininkas", "Įstaigos tipas"), header=True),
+                    W.row(W.plain_cells(name, "Savivaldybės", "Socialinių paslaugų centras"))]),
+        W.para("6. Socialinių paslaugų gavėjų ir poreikio analizė", bold=True),
+        W.table(4, [W.row(W.plain_cells("Paslauga", "Gavėjų grupė", "Teikėjas", "Gavėjai 2020 m."), header=True),
+                    W.row(W.plain_cells("Pagalba į namus", "Senyvo amžiaus asmenys ir jų šeimos", name, "5"))]),
+    ])
+    path = tmp_path / "planas.docx"
+    path.write_bytes(W.package(body))
+    result = import_docx(path, load_reference())
+    assert result.text is not None
+    assert not {"W2106", "W2131"} & {f.code for f in result.findings}
+    analysis = yaml.safe_load(result.text)["analysis"]
+    assert [p["name"] for p in analysis["providers"]] == [name]
+    assert analysis["provision"][0]["provider"] == analysis["providers"][0]["id"]

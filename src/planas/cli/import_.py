@@ -8,7 +8,6 @@ output exists and --force was not given.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +17,6 @@ from planas.cli.validate import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from planas.errors import UsageError
 
 if TYPE_CHECKING:
-    from planas.importing import ImportResult
-    from planas.importing.findings import ImportFinding
     from planas.validation.registry import Lang
 
 
@@ -36,73 +33,10 @@ class ImportOptions:
     lang: str = "lt"
 
 
-def _severity(finding: ImportFinding, lang: Lang) -> str:
-    if lang == "en":
-        return finding.severity.value
-    return "klaida" if finding.severity.value == "error" else "įspėjimas"
-
-
-def _import_text(result: ImportResult, finding: ImportFinding, lang: Lang) -> str:
-    from planas.validation.registry import clause, hint, message
-
-    plain = finding.as_finding(result.name)
-    hint_label, clause_label = ("patarimas", "pagrindas") if lang == "lt" else ("hint", "clause")
-    return (f"{result.name}: {finding.where.text(lang)}: {finding.code} {_severity(finding, lang)}: "
-            f"{message(plain, lang)}\n    {hint_label}: {hint(plain, lang)}\n    {clause_label}: {clause(plain)}")
-
-
-def report(result: ImportResult, output_format: str, lang: Lang) -> str:
-    """The import's findings and the draft's validation findings, in the reporter's format."""
-    from planas.validation.registry import clause, hint, message
-    from planas.validation.report import (
-        escape_data,
-        escape_property,
-        finding_dict,
-        format_finding_text,
-        github_annotation,
-    )
-
-    if output_format == "json":
-        payload = {
-            "version": 1,
-            "document": result.name,
-            "sha256": result.sha256,
-            "errors": result.errors,
-            "warnings": result.warnings,
-            "import_findings": [
-                {"location": finding.where.text(lang), "table": finding.where.table, "row": finding.where.row,
-                 "column": finding.where.col, "paragraph": finding.where.paragraph, "code": finding.code,
-                 "severity": finding.severity.value, "message": message(finding.as_finding(result.name), lang),
-                 "hint": hint(finding.as_finding(result.name), lang),
-                 "clause": clause(finding.as_finding(result.name)), "params": dict(finding.params)}
-                for finding in result.findings
-            ],
-            "draft_findings": [finding_dict(f, lang) for f in result.validation],
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    if output_format == "github":
-        lines = []
-        for finding in result.findings:
-            level = "error" if finding.severity.value == "error" else "warning"
-            text = escape_data(message(finding.as_finding(result.name), lang))
-            title = escape_property(f"{finding.code} ({finding.where.text(lang)})")
-            lines.append(f"::{level} file={escape_property(result.name)},title={title}::{text}")
-        lines += [github_annotation(f, lang) for f in result.validation]
-        return "".join(line + "\n" for line in lines)
-    lines = [_import_text(result, finding, lang) for finding in result.findings]
-    lines += [format_finding_text(f, lang) for f in result.validation]
-    if lang == "lt":
-        lines.append(f"{result.name}: importavimo radinių {len(result.findings)}; projekte klaidų: "
-                     f"{result.errors}, įspėjimų: {result.warnings}")
-    else:
-        lines.append(f"{result.name}: {len(result.findings)} import findings; the draft has {result.errors} "
-                     f"errors, {result.warnings} warnings")
-    return "\n".join(lines) + "\n"
-
-
 def run(options: ImportOptions, out: Output) -> int:
     """Import the document; write the draft only when it has no errors (and no warnings with --strict)."""
     from planas.importing import import_docx
+    from planas.importing.report import REPORTERS
     from planas.importing.safety import DocxUnreadable
     from planas.loading.fileio import write_atomic
     from planas.repository.localref import reference_for
@@ -123,7 +57,7 @@ def run(options: ImportOptions, out: Output) -> int:
     except DocxUnreadable as error:
         out.error(error.message(lang))
         return EXIT_USAGE
-    text = report(result, options.output_format, lang)
+    text = REPORTERS[options.output_format](result, lang)
     failed = result.errors > 0 or result.text is None or (options.strict and result.warnings > 0)
     if to_stdout and not failed:
         out.data(result.text or "")

@@ -13,6 +13,9 @@ body is read here with lxml from the parts `safety.DocxPackage` checked:
   nested tables kept inside their cell;
 - list numbering resolved to the label a reader sees (`numbering.Numbering`),
   directly or through the paragraph style;
+- digits typed raised (superscript: a note mark typed by hand, `Eur¹`, or
+  `m²`) read as the superscript characters they show, never as digits that
+  would join the figure or the header beside them;
 - footnotes, endnotes and comments attached to the paragraph they annotate;
   page headers and footers are never read, nor anything hidden (custom XML
   parts, embedded files, `altChunk`): the import reads what a person sees.
@@ -35,6 +38,7 @@ TrackChanges = Literal["accept", "reject"]
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _WRAPPERS = frozenset(W(name) for name in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"))
 _SIMPLE_TEXT = {W("tab"): "\t", W("br"): "\n", W("cr"): "\n", W("noBreakHyphen"): "-"}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MAX_DEPTH = 40  # nested tables / wrappers deeper than any real plan: refused, never a recursion error
 
 
@@ -213,10 +217,14 @@ class _Runs:
         rpr = run.find(W("rPr"))
         bold = on(rpr.find(W("b"))) if rpr is not None and rpr.find(W("b")) is not None else None
         hidden = rpr is not None and on(rpr.find(W("vanish")))
+        raised = rpr is not None and (attr(rpr.find(W("vertAlign")), "val") == "superscript"
+                                      or _int_val(rpr.find(W("position")), 0) > 0)  # LibreOffice: raised
         for child in run:
             tag = child.tag
             if tag == W("t") or (tag == W("delText") and deleted):
                 text = child.text or ""
+                if raised and text.strip().isdigit():  # `Eur¹`, `m²`: as shown, never a digit of the figure
+                    text = text.translate(_SUPERSCRIPT)
             else:
                 text = _SIMPLE_TEXT.get(str(tag), "")
                 if not text:

@@ -6,7 +6,8 @@ that hold only header words (years, source codes, concepts) and no data. A
 column's header is its path through the header rows (`Planuojamos lėšos, Eur /
 SB`), and the column's concept is the one whose vocabulary phrase the path
 contains (the longest wins); years (`2019 m.`) and funding source codes are
-read from the path too. Rows below are data, or: a header typed again, an
+read from the path too; a note mark typed raised at a header's end (`Eur¹`) is
+reported, never part of the path. Rows below are data, or: a header typed again, an
 empty spacer, a full-width row opening a context (a category or a goal), a
 total (`Iš viso`), or an `iš jų` sub-row.
 """
@@ -24,6 +25,8 @@ from planas.reference.import_vocabulary import ImportVocabulary
 
 RowRole = Literal["data", "header_again", "empty", "context", "total", "subrow"]
 _DATA_NUMBER = re.compile(r"[0-9]")
+_NAME_LINES = re.compile(r"\s*[\n;]\s*")
+_NOTE_MARK = re.compile(r"(?<![m\s])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,19 @@ class Column:
     thousands: bool = False
 
 
+@dataclass(frozen=True)
+class HeaderNote:
+    """A footnote, comment or typed note mark on a header cell: the header it annotates, and its text."""
+
+    row: int
+    col: int
+    header: str
+    """The header cell's text as typed, without a typed note mark."""
+    kind: str
+    """`išnaša`, `komentaras` or `ranka surinkta išnašos žymė` (a mark typed raised, `Eur¹`)."""
+    text: str
+
+
 @dataclass
 class TableView:
     """A table with its header understood."""
@@ -46,6 +62,10 @@ class TableView:
     header_rows: int
     columns: list[Column]
     concepts: set[str] = field(default_factory=set)
+    header_notes: list[HeaderNote] = field(default_factory=list)
+    """Footnotes and comments on header cells, in grid order (the header path never holds their text)."""
+    header_notes_attached: bool = False
+    """Whether the header notes were written beside the first item read from the table."""
 
     def column(self, concept: str) -> Column | None:
         """The first column of a concept."""
@@ -115,7 +135,7 @@ def view(table: Table, vocabulary: ImportVocabulary, funding: Names) -> TableVie
     for index in range(table.columns):
         parts: list[str] = []
         for row in table.rows[:count]:
-            text = row.text_at(index).replace("\n", " ").strip()
+            text = note_mark(row.text_at(index).replace("\n", " ").strip())[0]
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         path = " / ".join(parts)
@@ -136,7 +156,47 @@ def view(table: Table, vocabulary: ImportVocabulary, funding: Names) -> TableVie
         if concept is None and year is not None:
             concept = "year_value"
         columns.append(Column(index, path, concept, year, source, thousands="tūkst" in path.casefold()))
-    return TableView(table, count, columns, {c.concept for c in columns if c.concept})
+    return TableView(table, count, columns, {c.concept for c in columns if c.concept}, _header_notes(table, count))
+
+
+def _header_notes(table: Table, count: int) -> list[HeaderNote]:
+    notes: list[HeaderNote] = []
+    for row in table.rows[:count]:
+        for cell in row.starts():
+            header, mark = note_mark(" ".join(cell.text.split()))
+            notes += [HeaderNote(row.number, cell.col, header, "išnaša", text) for text in cell.notes]
+            notes += [HeaderNote(row.number, cell.col, header, "komentaras", text) for text in cell.comments]
+            if mark:
+                notes.append(HeaderNote(row.number, cell.col, header, "ranka surinkta išnašos žymė",
+                                        f"{mark} (išnašos tekstas – dokumente, pvz. po lentele)"))
+    return notes
+
+
+def note_mark(text: str) -> tuple[str, str]:
+    """A header without the note mark typed raised at its end (`Planuojamos lėšos, Eur¹`), and the mark.
+
+    `m²`, `m³` are units, not marks.
+    """
+    found = _NOTE_MARK.search(text)
+    if found is None:
+        return text, ""
+    return text[:found.start()].rstrip(), found.group(1)
+
+
+def several_names(text: str) -> list[str]:
+    """The names a cell lists (executors, providers): one a line, or `;`-separated, or comma-separated names.
+
+    Commas split only where every part reads as a name of its own (two or more words, a capital first:
+    `Socialinių paslaugų centras, Birštono seniūnija`), so `Socialinės paramos skyrius, seniūnijos` stays one.
+    """
+    names: list[str] = []
+    for line in _NAME_LINES.split(text.strip()):
+        parts = [part.strip() for part in line.split(",")]
+        if len(parts) > 1 and all(len(part.split()) >= 2 and part[:1].isupper() for part in parts):
+            names.extend(parts)
+        elif line.strip():
+            names.append(line.strip())
+    return names
 
 
 def row_role(row: Row, tv: TableView, vocabulary: ImportVocabulary) -> RowRole:

@@ -597,6 +597,29 @@ _RULES = (
          "The form has no section '{title}': written as an own section of the plan with its text as typed.",
          "Patikrinkite, ar skirsnis neatitinka formos skirsnio kitu pavadinimu (tada perkelkite tekstą).",
          "Check whether it is a form section under another title (then move its text)."),
+    Rule("W2130", W, f"{_IMPORT}: priemonės vykdytojas (executor) ir partneriai (partners)",
+         "Vykdytojo langelyje nurodyti {count} vykdytojai ({names}); projekte vienas vykdytojas, todėl įrašyta, "
+         "kaip parašyta dokumente.",
+         "The executor cell names {count} executors ({names}); a measure has one executor, so it was written as "
+         "typed in the document.",
+         "Palikite vykdytoju atsakingą įstaigą, kitas perkelkite į partners (partneriai).",
+         "Keep the responsible body as the executor and move the others to partners."),
+    Rule("W2131", W, f"{_IMPORT}: teikėjai (analysis.providers)",
+         "Teikėjo langelyje nurodyti {count} teikėjai ({names}); gavėjų eilutė siejama su vienu teikėju, todėl "
+         "teikėjas neįrašytas (žr. komentarą projekte).",
+         "The provider cell names {count} providers ({names}); a provision row links one provider, so none was "
+         "written (see the draft's comment).",
+         "Nurodykite teikėją (provider) arba padalykite eilutę pagal teikėjus, jei dokumentas skaičius skiria.",
+         "Give the provider (provider), or split the row by provider if the document tells the figures apart."),
+    Rule("W2132", W, f"{_IMPORT}: teikėjų paslaugos (analysis.providers services)",
+         "Teikėjo langelyje nurodyti {count} teikėjai ({names}): paslauga įrašyta kiekvienam iš jų, su tomis "
+         "pačiomis vietomis ir kaina.",
+         "The provider cell names {count} providers ({names}): the service was written for each of them, with the "
+         "same places and price.",
+         "Patikrinkite, ar vietos ir kaina nurodytos kiekvienam teikėjui, ar visiems kartu; jei kartu, "
+         "padalykite jas.",
+         "Check whether the places and price are each provider's or all of theirs together; if together, "
+         "split them."),
     # --- acknowledgements (acknowledged: in the plan) ----------------------------------------
     Rule("E1301", E, "planas: pripažinti įspėjimai (acknowledged)",
          "Pripažinimas {code} [{path}] neatitinka jokio radinio.",
