@@ -53,6 +53,7 @@ test-latest:
 fuzz: $(STAMP)
 	$(BIN)/python -m fuzz --mutants 5000 --seed 1 --workers 2
 	$(BIN)/python -m fuzz --docx 5000 --seed 1
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_properties.py
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --group bench

@@ -14,14 +14,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, settings
+import pytest
 
-# Hypothesis profiles: `ci` (default, modest and reproducible) and `long`
-# (HYPOTHESIS_PROFILE=long: 20,000 examples per property, for a long run).
-_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True, suppress_health_check=_QUIET)
-settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=_QUIET)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+def _load_hypothesis_profile() -> None:
+    """Hypothesis profiles: `ci` (default, modest and reproducible: `make test`), `thorough`
+    (HYPOTHESIS_PROFILE=thorough, random draws, 2,000 examples per property: `make fuzz`) and `long`
+    (HYPOTHESIS_PROFILE=long: 20,000 examples per property, for a long run). The same properties in each.
+    """
+    from hypothesis import HealthCheck, settings
+
+    quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True, suppress_health_check=quiet)
+    settings.register_profile("thorough", max_examples=2_000, deadline=None, suppress_health_check=quiet)
+    settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=quiet)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Before collection, where tests run: the Hypothesis profile and the typer command cache.
+
+    Not in the controller of `-n` (pytest-xdist), which runs no test: it starts the workers
+    sooner without importing Hypothesis (a quarter of a second) and typer.
+    """
+    if not hasattr(config, "workerinput") and config.getoption("numprocesses", None):
+        return
+    _load_hypothesis_profile()
+    _cache_typer_command()  # before any test: run_planas and fuzz.runner both invoke through typer's CliRunner
+
 
 # The reference-data cache of this test run, not the user's (planas.reference.cache).
 os.environ.setdefault("PLANAS_CACHE_DIR", tempfile.mkdtemp(prefix="planas-test-cache-"))
@@ -109,8 +130,6 @@ def _cache_typer_command() -> None:
 
     typer.testing._get_command = cached
 
-
-_cache_typer_command()  # before any test: run_planas and fuzz.runner both invoke through typer's CliRunner
 
 
 class Hang(Exception):

@@ -1,6 +1,8 @@
 """Property-based tests (Hypothesis).
 
-CI runs them at a modest number of examples (the `ci` profile). For the long
+CI runs them at a modest number of examples (the `ci` profile; the render
+property, a hundred times dearer per example, at half of it). `make fuzz` runs
+them at random draws (the `thorough` profile, 2,000 examples). For the long
 run: `HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py`
 (20,000 examples per property).
 """
@@ -12,7 +14,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -143,6 +145,11 @@ def test_a_generated_plan_dumps_and_loads_back_equal(data: dict[str, Any]) -> No
     assert again == plan
 
 
+# A render (charts drawn, a Word document built) costs a hundred times a load: half the profile's draws.
+_RENDERS = settings(max_examples=max(1, settings.default.max_examples // 2))
+
+
+@_RENDERS
 @given(plans(), st.sampled_from(["md", "docx"]))
 def test_render_never_fails_on_a_valid_plan(data: dict[str, Any], fmt: str) -> None:
     plan = Plan.model_validate(data)

@@ -50,6 +50,12 @@ def _style_id(document: Any, name: str, fallback: str = "Normal") -> str:
     return ids.get(name, ids.get(fallback, ""))
 
 
+def has_style(document: Any, name: str) -> bool:
+    """Whether the template has a style of this name (from the same once-per-document look-up)."""
+    _style_id(document, name)
+    return name in document.__dict__["_planas_style_ids"]
+
+
 def _apply_style(paragraph: Paragraph, style_id: str) -> Paragraph:
     """Give a paragraph a style by its id ("" for the default), directly: no search through the styles."""
     paragraph._p.get_or_add_pPr().style = style_id or None
@@ -170,7 +176,7 @@ class BlockWriter:
         link.set(qn("r:id"), rel)
         scratch = Paragraph(cast(CT_P, OxmlElement("w:p")), paragraph._parent)
         self.runs(scratch, span.children, bold=bold, italic=italic, strike=strike, size=size)
-        hyperlink_style = "Hyperlink" in [s.name for s in self.document.styles]
+        hyperlink_style = has_style(self.document, "Hyperlink")
         for run in scratch.runs:
             if hyperlink_style:
                 run.style = self.document.styles["Hyperlink"]
@@ -244,7 +250,7 @@ class BlockWriter:
         """A table before the anchor: measured widths, header row repeated and marked, numbers right."""
         columns = len(block.header)
         table = self.document.add_table(rows=1 + len(block.rows), cols=columns)
-        if "Table Grid" in [st.name for st in self.document.styles]:
+        if has_style(self.document, "Table Grid"):
             table.style = self.document.styles["Table Grid"]
         anchor._p.addprevious(table._tbl)
         _table_properties(table, layout)

@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from planas.render.docx_blocks import has_style
 from planas.render.viewmodel import DocumentProperties, PlanView
 
 LANGUAGE = "lt-LT"
@@ -143,10 +144,6 @@ def _field_run(paragraph: Paragraph, kind: str, text: str = "") -> None:
     paragraph._p.append(run)
 
 
-def _has_style(document: Any, name: str) -> bool:
-    return name in [s.name for s in document.styles]
-
-
 def table_of_contents(document: Any, anchor: Paragraph, view: PlanView) -> None:
     """A TOC field (Word fills in the page numbers when the document opens) with the headings as its text.
 
@@ -154,7 +151,7 @@ def table_of_contents(document: Any, anchor: Paragraph, view: PlanView) -> None:
     does not update fields (LibreOffice's PDF export) still shows the contents.
     """
     heading = anchor.insert_paragraph_before("Turinys", style=document.styles["Plano antraštė"]
-                                             if _has_style(document, "Plano antraštė") else None)
+                                             if has_style(document, "Plano antraštė") else None)
     heading.paragraph_format.page_break_before = False
     entries: list[tuple[int, str]] = []
     for chapter in view.chapters:
@@ -163,7 +160,7 @@ def table_of_contents(document: Any, anchor: Paragraph, view: PlanView) -> None:
     for index, (level, text) in enumerate(entries):
         style = f"toc {level}"
         paragraph = anchor.insert_paragraph_before(
-            style=document.styles[style] if _has_style(document, style) else None)
+            style=document.styles[style] if has_style(document, style) else None)
         if index == 0:
             _field_run(paragraph, "begin")
             _field_run(paragraph, "instr", r' TOC \o "1-3" \h \z \u ')
