@@ -73,6 +73,23 @@ def test_svg_is_deterministic_and_scales_to_its_container() -> None:
     assert "<dc:date>" not in first and "Matplotlib" not in first
 
 
+def test_svg_keeps_its_text_as_text_in_the_page_font_stack() -> None:
+    svg = _draw_svg(SPEC)
+    texts = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+    assert "Pagalba į namus" in texts and "Gavėjai 2020\u00a0m." in texts and "asm." in texts
+    assert "font-family: 'DejaVu Sans', sans-serif" in svg and "<use " not in svg  # no glyph paths
+
+
+def test_a_drawing_does_not_depend_on_the_charts_drawn_before_it() -> None:
+    other = ChartSpec("kitas", "Finansavimas", "D", ("Metai", "SB"), (("2020", "1"),), kind="stacked",
+                      categories=("2020 m. (faktas)", "2021 m. (planas)"),
+                      series=(ChartSeries("SB", (1.0, 2.0)), ChartSeries("VB", (3.0, None))), unit="Eur")
+    first_svg, first_png = _draw_svg(SPEC), _draw_png(SPEC, 40)
+    _draw_svg(other)
+    _draw_png(other, 40)
+    assert _draw_svg(SPEC) == first_svg and _draw_png(SPEC, 40) == first_png  # one canvas, nothing carried over
+
+
 def test_png_is_deterministic_and_carries_no_software_or_date() -> None:
     first = _draw_png(SPEC, 60)
     assert first == _draw_png(SPEC, 60)
@@ -146,3 +163,10 @@ def test_the_cache_folder_keeps_a_bounded_number_of_drawings(tmp_path: Path,
 def test_validate_never_loads_matplotlib() -> None:
     modules = _modules_after("validate", str(EXAMPLE))
     assert [m for m in modules if m.startswith(("matplotlib", "planas.review"))] == []
+
+
+def test_a_missing_figure_never_reads_as_a_zero_in_the_bar_chart() -> None:
+    spec = ChartSpec("trukstama", "Gavėjai", "D", ("Paslauga", "2020", "2021"), (("A", "0", "–"),),
+                     categories=("A",), series=(ChartSeries("2020", (0.0,)), ChartSeries("2021", (None,))), unit="asm.")
+    texts = re.findall(r"<text\b[^>]*>([^<]*)</text>", _draw_svg(spec))
+    assert texts.count("nėra duomenų") == 1  # the missing 2021 figure, not the 2020 zero

@@ -7,6 +7,7 @@ a no-break space, so a number never wraps across lines in Word or on the web.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -20,6 +21,22 @@ def number(value: Decimal | float | None, decimals: int | None = None) -> str:
     """`1234567.5` -> `1 234 567,5`; a fixed number of decimals when given; `–` for None."""
     if value is None:
         return "–"
+    kind = type(value).__name__
+    if kind in _KINDS:  # kept by the exact value as written (kind and digits): equal values of other kinds differ
+        return _formatted(kind, str(value), decimals)
+    return _format(value, decimals)
+
+
+_KINDS: dict[str, type[Decimal | float]] = {"Decimal": Decimal, "float": float, "int": int}
+
+
+@functools.lru_cache(maxsize=65_536)
+def _formatted(kind: str, text: str, decimals: int | None) -> str:
+    """Babel's formatting of one value (a page formats the same figures many times over)."""
+    return _format(_KINDS[kind](text), decimals)
+
+
+def _format(value: Decimal | float, decimals: int | None) -> str:
     if decimals is None:
         return format_decimal(value, locale=LOCALE)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -10,7 +10,9 @@ criterion (`planas.render.html_ids`), and tables written by
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -22,6 +24,9 @@ from planas.render.html_ids import PlanAnchors, plan_anchors
 from planas.render.html_style import page_css
 from planas.render.templates import default_template
 from planas.render.viewmodel import PlanView, SectionView
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 DEFAULT_TEMPLATE = "plan.html.j2"
 
@@ -99,13 +104,19 @@ def page_chapters(view: PlanView, anchors: PlanAnchors) -> tuple[ChapterPage, ..
     return tuple(chapters)
 
 
+@functools.cache
+def _page_template() -> Template:
+    """The page's template, compiled once per process (a site renders hundreds of pages with it)."""
+    source = default_template(DEFAULT_TEMPLATE).read_text(encoding="utf-8")
+    env = make_environment(autoescape=True, source=source, name=DEFAULT_TEMPLATE)
+    return guard(DEFAULT_TEMPLATE, lambda: env.get_template(DEFAULT_TEMPLATE))
+
+
 def render_html(view: PlanView, plan: Plan, *, links: tuple[PageLink, ...] = (),
                 home: PageLink | None = None) -> str:
     """The plan's page. `links`: documents beside it (a site's DOCX, PDF); `home`: the site's index."""
     anchors = plan_anchors(view, plan)
-    source = default_template(DEFAULT_TEMPLATE).read_text(encoding="utf-8")
-    env = make_environment(autoescape=True, source=source, name=DEFAULT_TEMPLATE)
-    template = guard(DEFAULT_TEMPLATE, lambda: env.get_template(DEFAULT_TEMPLATE))
+    template = _page_template()
     return guard(DEFAULT_TEMPLATE, lambda: template.render(
         view=view, chapters=page_chapters(view, anchors), css=Markup(page_css()),
         links=links, home=home))

@@ -192,6 +192,7 @@ def block_html(block: Block, counter: TableCounter, context: TableContext,
 
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _SVG_ID = re.compile(r'\bid="([^"]+)"')
+_SVG_REFERENCE = re.compile(r'(\bid="|#)([^"#)\s]+)([")])')
 
 
 def chart_html(spec: ChartSpec, counter: TableCounter, context: TableContext) -> str:
@@ -204,9 +205,8 @@ def chart_html(spec: ChartSpec, counter: TableCounter, context: TableContext) ->
 
     key = f"grafikas-{slug_key(spec.key)}"
     svg = _XML_PROLOGUE.sub("", chart_svg(spec), count=1)
-    for ident in dict.fromkeys(_SVG_ID.findall(svg)):
-        svg = svg.replace(f'id="{ident}"', f'id="{key}-{ident}"').replace(f"#{ident})", f"#{key}-{ident})")
-        svg = svg.replace(f'href="#{ident}"', f'href="#{key}-{ident}"')
+    idents = set(_SVG_ID.findall(svg))  # each id and each reference to it (`#id)`, `href="#id"`), in one pass
+    svg = _SVG_REFERENCE.sub(lambda m: f"{m[1]}{key}-{m[2]}{m[3]}" if m[2] in idents else m[0], svg)
     labels = f'role="img" aria-labelledby="{key}-pavadinimas {key}-aprasymas" focusable="false"'
     svg = re.sub(r"<svg\b([^>]*)>", lambda m: (f"<svg{m.group(1)} {labels}>"
                                                f'<title id="{key}-pavadinimas">{text(spec.title)}</title>'

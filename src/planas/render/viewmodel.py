@@ -137,6 +137,7 @@ def _mark(text: str, illustrative: bool) -> str:
 class _Builder:
     def __init__(self, plan: Plan, ref: Reference, criteria: CriteriaTable | None = None,
                  review: ImplementationReview | None = None) -> None:
+        self.pages = True  # whether a wide table's section is measured for a landscape page (Word only)
         self.review = review
         self.plan = plan
         self.ref = ref
@@ -585,7 +586,7 @@ class _Builder:
         builders.update(Regime2025Blocks(self.plan, self.ref, self.flag).builders())  # 2025+ layout
         blocks = tuple(builders[block]() + self.charts(block))
         # A table too wide for a portrait page takes its section onto a landscape page.
-        wide = any(_needs_landscape(b) for b in blocks)
+        wide = self.pages and any(_needs_landscape(b) for b in blocks)
         lines = heading or (f"{number}. {title}",)
         return SectionView(number=number, title=title, heading=" ".join(lines), landscape=landscape or wide,
                            blocks=blocks, heading_lines=lines, id=section_id)
@@ -611,7 +612,7 @@ class _Builder:
         """A section the plan adds to the form, with its prose, typed blocks and tables."""
         provider_names = {p.id: p.name for p in self.plan.analysis.providers}
         blocks = tuple(SectionBlocks(self.flag, provider_names, self.group_name).build(section))
-        wide = any(_needs_landscape(b) for b in blocks)
+        wide = self.pages and any(_needs_landscape(b) for b in blocks)
         return SectionView(number=number, title=section.title, heading=" ".join(heading),
                            landscape=section.landscape or wide, blocks=blocks, heading_lines=heading,
                            id=section.id, level=level)
@@ -781,14 +782,16 @@ def _charts(chapters: tuple[ChapterView, ...]) -> tuple[ChartSpec, ...]:
 
 def build_view(plan: Plan, reference: Reference, criteria: CriteriaTable | None = None, *,
                notes: bool = False, source_sha256: str | None = None,
-               review: ImplementationReview | None = None) -> PlanView:
+               review: ImplementationReview | None = None, pages: bool = True) -> PlanView:
     """The view-model of a plan under its regime's form layout (`criteria`: already evaluated).
 
     `notes`: add a final annex on how the document was prepared (tool, data versions);
     `source_sha256`: the plan file's hash, for the document's properties;
-    `review`: last year's plan reviewed, shown as the form's review section (left out without it).
+    `review`: last year's plan reviewed, shown as the form's review section (left out without it);
+    `pages`: False for a web page, which has no pages: no section is measured for a landscape page.
     """
     builder = _Builder(plan, reference, criteria, review)
+    builder.pages = pages
     layout = reference.layouts[builder.regime.form]
     official_name, municipality = municipality_names(plan.metadata.municipality.name)
     chapters = _keyed(_chapters(builder, layout, plan.document))

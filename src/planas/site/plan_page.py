@@ -18,7 +18,7 @@ def plan_files(plan: Plan, reference: Reference, criteria: CriteriaTable | None,
     plan has the hash the previous site's was made from is not made again (its
     bytes come back empty: the build keeps the previous file).
     """
-    view = build_view(plan, reference, criteria)
+    view = build_view(plan, reference, criteria, pages=False)  # a web page: no landscape pages to measure
     files: dict[str, bytes] = {}
     links = [PageLink("index.html", "Visų metų planai ir pokyčiai")]
     if digest is not None:
