@@ -2,7 +2,8 @@
 
     python scripts/regenerate.py
 
-Writes schemas/plan.schema.json, docs/rules.md and the golden files under tests/golden/.
+Writes schemas/plan.schema.json, docs/rules.md, the golden files under tests/golden/ and
+src/planas/cli/dispatch_table.py (the fast dispatcher's table, from the typer commands).
 """
 
 from __future__ import annotations
@@ -126,6 +127,9 @@ def main() -> None:
     (ROOT / "schemas" / "plan.schema.json").write_text(plan_schema_text(), encoding="utf-8")
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "rules.md").write_text(rules_reference(), encoding="utf-8")
+    from planas.cli.dispatch_build import table_source
+
+    (ROOT / "src" / "planas" / "cli" / "dispatch_table.py").write_text(table_source(), encoding="utf-8")
 
 
 if __name__ == "__main__":

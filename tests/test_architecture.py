@@ -37,6 +37,13 @@ def test_validate_loads_neither_rendering_nor_typer_adapters() -> None:
     assert "typer._adapters" not in modules  # planas.cli.coercion converts planas's own option types
 
 
+def test_validate_of_a_clean_plan_loads_neither_typer_nor_libyaml() -> None:
+    """planas.cli.dispatch parses the command line; a clean plan is read on the fast path only."""
+    modules = _modules_after("validate", str(EXAMPLE))
+    assert [m for m in modules if m.split(".")[0] in ("typer", "click", "yaml", "importlib_metadata")] == []
+    assert "planas.loading.events" not in modules
+
+
 def test_version_does_not_load_typer() -> None:
     modules = _modules_after("--version")
     assert not [m for m in modules if m.startswith(("typer", "pydantic"))]

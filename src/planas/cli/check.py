@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from planas.cli.common import CheckFormat, Lang
 from planas.cli.output import Output, imports_done
 from planas.cli.validate import EXIT_FINDINGS, EXIT_OK
 from planas.errors import UsageError
@@ -27,6 +28,15 @@ class CheckOptions:
     jobs: int | None = None
     lang: str = "lt"
     sarif_root: Path | None = None
+
+
+def command(repo: Path, output_format: CheckFormat, report: list[str] | None, strict: bool,
+            baseline: Path | None, write_baseline: Path | None, jobs: int | None, lang: Lang,
+            sarif_root: Path | None) -> int:
+    """`planas check` with its parsed arguments (from typer or from `planas.cli.dispatch`)."""
+    options = CheckOptions(repo, output_format.value, tuple(report or ()), strict, baseline, write_baseline,
+                           jobs, lang.value, sarif_root)
+    return run(options, Output(lang.value))
 
 
 def report_targets(items: tuple[str, ...]) -> list[tuple[str, Path]]:

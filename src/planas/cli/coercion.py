@@ -36,7 +36,8 @@ def _choice(enum: type[Enum]) -> Callable[[Any], Any]:
     return convert
 
 
-def _integer(value: Any) -> int:
+def integer(value: Any) -> int:
+    """A whole number, as typer reads one (surrounding spaces allowed, base 10)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     try:
@@ -66,7 +67,7 @@ def _leaf(annotation: Any) -> Callable[[Any], Any] | None:
     if annotation is str:
         return str
     if annotation is int:
-        return _integer
+        return integer
     if annotation is Path:
         return Path
     if isinstance(annotation, type) and issubclass(annotation, Enum):

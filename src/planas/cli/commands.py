@@ -25,6 +25,19 @@ import typer
 from planas import __version__
 from planas.cli import coercion
 from planas.cli import help as typer_texts
+from planas.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    CheckFormat,
+    Lang,
+    ValidateFormat,
+    apply_root_options,
+    internal_error_message,
+    language_from_environment,
+    report_failure,
+)
+from planas.cli.common import State as _State
 from planas.cli.output import Output
 from planas.errors import UsageError
 
@@ -40,28 +53,11 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class _State:
-    debug = False
-
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "CheckFormat", "Lang", "ValidateFormat", "app",
+           "internal_error_message", "language_from_environment", "run_app"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def internal_error_message(error: BaseException) -> str:
-    """What a user reads when planas itself failed: what happened, and what to do about it."""
-    command = " ".join(["planas", *sys.argv[1:]]) if sys.argv[1:] else "planas"
-    return (
-        f"planas: vidinė klaida (internal error): {type(error).__name__}: {error}\n"
-        f"  Tai planas {__version__} klaida, ne jūsų plano (a bug in planas, not in your plan).\n"
-        f"  komanda (command): {command}\n"
-        "  Praneškite apie ją (please report this) planas kūrėjams, pridėkite komandą ir, jei galite, "
-        "plano failą;\n"
-        "  visa klaidos eiga (the traceback): paleiskite tą pačią komandą su --debug."
-    )
 
 
 def guarded(command: Callable[P, R]) -> Callable[P, R]:
@@ -73,34 +69,10 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except typer.Exit:
             raise
-        except UsageError as error:
-            Output().error(str(error))
-            raise typer.Exit(EXIT_USAGE) from None
-        except KeyboardInterrupt:
-            Output().error("nutraukta (interrupted)")
-            raise typer.Exit(EXIT_USAGE) from None
-        except Exception as error:  # noqa: BLE001 - the one place that catches everything
-            if _State.debug:
-                traceback.print_exc()
-            print(internal_error_message(error), file=sys.stderr)  # noqa: T201 - the CLI layer prints
-            raise typer.Exit(EXIT_USAGE) from None
+        except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the one place that catches everything
+            raise typer.Exit(report_failure(error)) from None
 
     return wrapper
-
-
-class Lang(StrEnum):
-    """Message language."""
-
-    lt = "lt"
-    en = "en"
-
-
-class ValidateFormat(StrEnum):
-    """Output formats of `validate`."""
-
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 class RenderFormat(StrEnum):
@@ -118,24 +90,6 @@ class DiffFormat(StrEnum):
     text = "text"
     md = "md"
     json = "json"
-
-
-class CheckFormat(StrEnum):
-    """Stdout formats of `check`."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-def language_from_environment(environ: dict[str, str] | None = None) -> Lang:
-    """The language the environment asks for: `en` when LC_ALL, LC_MESSAGES or LANG is English."""
-    values = environ if environ is not None else dict(os.environ)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = values.get(name, "")
-        if value:
-            return Lang.en if value.lower().startswith("en") else Lang.lt
-    return Lang.lt
 
 
 def _lang_default(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
@@ -175,10 +129,7 @@ def _root(
     ] = False,
 ) -> None:
     """Savivaldybės socialinių paslaugų planas kaip YAML."""
-    from planas.cli.output import Verbosity
-
-    _State.debug = debug
-    Verbosity.level = -1 if quiet else (1 if verbose else 0)
+    apply_root_options(debug=debug, quiet=quiet, verbose=verbose)
 
 
 @app.command()
@@ -201,10 +152,9 @@ def validate(
     ] = False,
 ) -> None:
     """Patikrinti planus: 0 – tinkami, 1 – rasta klaidų, 2 – nepavyko patikrinti."""
-    from planas.cli.validate import ValidateOptions, run
+    from planas.cli.validate import command
 
-    options = ValidateOptions(tuple(files), output_format.value, lang.value, strict, plans_only)
-    raise typer.Exit(run(options, Output(lang.value)))
+    raise typer.Exit(command(files, output_format, lang, strict, plans_only))
 
 
 @app.command()
@@ -410,11 +360,9 @@ def check(
     ] = None,
 ) -> None:
     """Patikrinti visus saugyklos planus, metų seką ir užpildymą (CI)."""
-    from planas.cli.check import CheckOptions, run
+    from planas.cli.check import command
 
-    options = CheckOptions(repo, output_format.value, tuple(report or ()), strict, baseline, write_baseline,
-                           jobs, lang.value, sarif_root)
-    raise typer.Exit(run(options, Output(lang.value)))
+    raise typer.Exit(command(repo, output_format, report, strict, baseline, write_baseline, jobs, lang, sarif_root))
 
 
 @app.command()

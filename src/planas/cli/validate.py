@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from planas.cli.common import Lang, ValidateFormat
 from planas.cli.output import Output, imports_done
 from planas.cli.streams import STDIN_LABEL, is_dash, read_stdin
 from planas.errors import UsageError
@@ -25,6 +26,12 @@ class ValidateOptions:
     lang: str = "lt"
     strict: bool = False
     plans_only: bool = False
+
+
+def command(files: list[Path], output_format: ValidateFormat, lang: Lang, strict: bool, plans_only: bool) -> int:
+    """`planas validate` with its parsed arguments (from typer or from `planas.cli.dispatch`)."""
+    options = ValidateOptions(tuple(files), output_format.value, lang.value, strict, plans_only)
+    return run(options, Output(lang.value))
 
 
 def local_reference(path: Path) -> Reference:

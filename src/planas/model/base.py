@@ -105,7 +105,6 @@ Code = Annotated[
 
 Money = Annotated[
     Decimal,
-    BeforeValidator(_a_number),
     Field(
         ge=0,
         le=MAX_MONEY,
@@ -113,6 +112,7 @@ Money = Annotated[
         allow_inf_nan=False,
         description="Suma eurais, ne daugiau kaip 2 skaitmenys po kablelio (pvz., 12500.50).",
     ),
+    BeforeValidator(_a_number),  # outside the constraints: pydantic-core checks those itself
 ]
 
 Count = Annotated[
@@ -123,7 +123,6 @@ Count = Annotated[
 
 Quantity = Annotated[
     Decimal,
-    BeforeValidator(_a_number),
     Field(
         ge=0,
         le=Decimal(MAX_COUNT),
@@ -131,11 +130,11 @@ Quantity = Annotated[
         allow_inf_nan=False,
         description="Neneigiamas skaičius (gali būti trupmeninis, pvz., etatai; iki 4 skaitmenų po kablelio).",
     ),
+    BeforeValidator(_a_number),  # outside the constraints: pydantic-core checks those itself
 ]
 
 Measurement = Annotated[
     Decimal,
-    BeforeValidator(_a_number),
     Field(
         ge=-MAX_MEASUREMENT,
         le=MAX_MEASUREMENT,
@@ -143,6 +142,7 @@ Measurement = Annotated[
         allow_inf_nan=False,
         description="Skaičius (iki 10^12, ne daugiau kaip 4 skaitmenys po kablelio).",
     ),
+    BeforeValidator(_a_number),  # outside the constraints: pydantic-core checks those itself
 ]
 
 Flag = Annotated[bool, Strict()]

@@ -9,10 +9,12 @@ SPĮ; methodology 1132 / A1-368; the reconstructed A1-104 form, DOMAIN-RESEARCH
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, GetCoreSchemaHandler
+from pydantic_core import CoreSchema
 
+from planas.model import prebuilt
 from planas.model.base import (
     Code,
     Count,
@@ -689,6 +691,17 @@ class DocumentSettings(PlanModel):
 
 class Plan(PlanModel):
     """Savivaldybės socialinių paslaugų planas (SPĮ 14 str. 2 d. 1 p.; metodika 1132 / A1-368)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler, /) -> CoreSchema:
+        """The schema an earlier run built, when `planas.model.prebuilt` has one; else pydantic builds it."""
+        stored = prebuilt.stored_schema() if source is cls else None
+        return stored if stored is not None else handler(source)
+
+    @classmethod
+    def __pydantic_on_complete__(cls) -> None:
+        """Offer the schema pydantic built to `planas.model.prebuilt` (a later run reuses it)."""
+        prebuilt.built(cls.__pydantic_core_schema__)
 
     schema_version: Literal[1] = described(
         "Schemos versija", "planas duomenų schemos versija.", default=1

@@ -12,11 +12,8 @@ import typing
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal, TypeVar
-
-import yaml
 
 REGIME_IDS = ("legacy_1132_A1-104", "A1-368_2024")
 
@@ -474,6 +471,10 @@ def _build(cls: type[T], data: Any, where: str) -> T:
 
 
 def _read(name: str) -> dict[str, Any]:
+    from importlib.resources import files
+
+    import yaml  # only when the data is built (the cache holds it between runs)
+
     text = (files("planas.reference") / "data" / name).read_text(encoding="utf-8")
     data = yaml.load(text, Loader=yaml.CSafeLoader)  # trusted, packaged data
     assert isinstance(data, dict), name
@@ -571,7 +572,15 @@ class Municipalities:
 
 @cache
 def load_municipalities() -> Municipalities:
-    """The packaged list of Lithuanian municipalities (cached for the process)."""
+    """The packaged list of Lithuanian municipalities (cached for the process, and on disk by its stamp)."""
+    from planas.reference.cache import cached
+
+    return cached(Municipalities, Path(__file__).resolve().parent / "data", build_municipalities,
+                  "municipalities")
+
+
+def build_municipalities() -> Municipalities:
+    """Load and check the municipalities list from its YAML file."""
     data = _read("municipalities.yaml")
     return _build(
         Municipalities,

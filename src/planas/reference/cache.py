@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -52,12 +51,12 @@ def data_stamp(data_dir: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def cached(kind: type[T], data_dir: Path, build: Callable[[], T]) -> T:
-    """The built data from the cache when its stamp matches, else `build()` (and store it)."""
+def cached(kind: type[T], data_dir: Path, build: Callable[[], T], name: str = "reference") -> T:
+    """The built data (`name`: which of it) from the cache when its stamp matches, else `build()` (and store it)."""
     folder = cache_dir()
     if folder is None:
         return build()
-    target = folder / f"reference-{data_stamp(data_dir)}.pickle"
+    target = folder / f"{name}-{data_stamp(data_dir)}.pickle"
     try:
         with target.open("rb") as stream:
             value = pickle.load(stream)  # the user's own cache, written by planas
@@ -79,6 +78,24 @@ def _store(target: Path, value: object) -> None:
     except pickle.PicklingError:
         return
     _store_bytes(target, data)
+
+
+def read_cached(name: str) -> bytes | None:
+    """The bytes of a cache file written by `write_cached`, or None (no cache, no such file)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return (folder / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_cached(name: str, data: bytes) -> None:
+    """Keep bytes in the cache under `name` (a name that carries its own stamp); no cache: nothing."""
+    folder = cache_dir()
+    if folder is not None:
+        _store_bytes(folder / name, data)
 
 
 # Drawn files (charts) kept beside the reference data: at most this many, the oldest dropped first.
@@ -109,6 +126,8 @@ def cached_bytes(kind: str, key: str, build: Callable[[], bytes]) -> bytes:
 
 def _store_bytes(target: Path, value: bytes) -> None:
     """Write a cache file atomically; a folder that cannot be written just means no cache."""
+    import tempfile  # only when something is written: a warm run reads
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".cache-", suffix=".tmp")

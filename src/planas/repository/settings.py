@@ -60,7 +60,7 @@ Pattern = Annotated[StrictStr, Field(min_length=1, max_length=1_000)]
 class SettingsFile(BaseModel):
     """What `.planas.yaml` may hold: every key typed, unknown keys refused."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)  # built when read
 
     severity: dict[StrictStr, Literal["error", "warning", "ignore"]] = Field(
         default_factory=dict, title="Svarba", description="Taisyklės kodas -> error, warning arba ignore.")

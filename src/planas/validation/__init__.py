@@ -28,10 +28,13 @@ from planas.loading.positional import (
 )
 from planas.model import Plan
 from planas.reference import Reference, load_reference
+from planas.validation import prebuilt
 from planas.validation.issue import Issue
 from planas.validation.registry import RULES
 from planas.validation.rules import semantic_issues
 from planas.validation.structural import structural_findings
+
+prebuilt.install()  # the model's pydantic schema from the cache (built once per model and pydantic version)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from planas.criteria import CriteriaTable, evaluate_criteria
 from planas.findings import format_path
 from planas.model import Plan
@@ -335,13 +337,11 @@ class _Checker:
 
     def form_sections(self) -> Iterator[Issue]:
         layout = self.ref.layouts[self.regime.form]
-        dumped = self.plan.model_dump(mode="python", include={"metadata", "introduction", "analysis",
-                                                              "action_plan", "monitoring"})
         for chapter in layout.chapters:
             for section in chapter.sections:
                 if not section.required or not section.data:
                     continue
-                if not any(filled(dumped, path) for path in section.data):
+                if not any(model_filled(self.plan, path) for path in section.data):
                     first = tuple(section.data[0].split("."))
                     yield Issue("C0803", first, params={"section": f"{section.number}. {section.title}",
                                                         "paths": ", ".join(section.data)})
@@ -365,6 +365,31 @@ class _Checker:
         yield from consistency_issues(self.plan, self.ref)
         yield from self.completeness()
         yield from self.criteria()
+
+
+_FORM_PARTS = frozenset({"metadata", "introduction", "analysis", "action_plan", "monitoring"})
+
+
+def model_filled(plan: Plan, path: str) -> bool:
+    """Whether the dotted `path` of the plan's form sections holds a non-empty value.
+
+    What `filled` says of the plan's dump, read from the model itself (no dump of the whole plan).
+    """
+    if path.split(".", 1)[0] not in _FORM_PARTS:
+        return False
+    current: object = plan
+    for part in path.split("."):
+        if isinstance(current, BaseModel):
+            if part not in type(current).model_fields:
+                return False
+            current = getattr(current, part)
+        elif isinstance(current, dict) and part in current:
+            current = current[part]
+        else:
+            return False
+    if isinstance(current, BaseModel):
+        return bool(type(current).model_fields)  # dumped, a model is a mapping of its fields
+    return current not in (None, "", [], {})
 
 
 def filled(data: object, path: str) -> bool:
