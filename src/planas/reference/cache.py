@@ -120,8 +120,23 @@ def cached_bytes(kind: str, key: str, build: Callable[[], bytes]) -> bytes:
     value = build()
     _store_bytes(target, value)
     with contextlib.suppress(OSError):
-        _prune(target.parent)
+        _count_and_prune(target.parent)
     return value
+
+
+# The files each folder held when this process last counted, plus those it wrote since: the folder is
+# listed once per process and again only when the count passes the limit (not after every drawing,
+# which cost a national site a listing of thousands of files per chart).
+_COUNTED: dict[Path, int] = {}
+
+
+def _count_and_prune(folder: Path) -> None:
+    """Count one more file in `folder`; list and prune it the first time and whenever the count passes the limit."""
+    known = _COUNTED.get(folder)
+    if known is not None and known + 1 <= _MAX_DRAWN:
+        _COUNTED[folder] = known + 1
+        return
+    _COUNTED[folder] = _prune(folder)
 
 
 def _store_bytes(target: Path, value: bytes) -> None:
@@ -141,11 +156,13 @@ def _store_bytes(target: Path, value: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def _prune(folder: Path) -> None:
-    """Drop the oldest quarter of the folder's files once it holds more than `_MAX_DRAWN`."""
+def _prune(folder: Path) -> int:
+    """Drop the oldest quarter of the folder's files once it holds more than `_MAX_DRAWN`; the files left."""
     entries = [entry for entry in os.scandir(folder) if entry.is_file() and not entry.name.startswith(".")]
     if len(entries) <= _MAX_DRAWN:
-        return
+        return len(entries)
     entries.sort(key=lambda entry: (entry.stat().st_mtime, entry.name))
-    for entry in entries[: len(entries) // 4]:
+    dropped = entries[: len(entries) // 4]
+    for entry in dropped:
         Path(entry.path).unlink(missing_ok=True)
+    return len(entries) - len(dropped)
