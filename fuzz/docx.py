@@ -130,7 +130,11 @@ def _mutate_parts(rng: random.Random, parts: dict[str, bytes]) -> dict[str, byte
     return parts
 
 
-def _rendered(example: Path) -> tuple[str, bytes]:
+Render = Callable[[Path], bytes]
+"""An example's Word document (`planas render --format docx`'s bytes): the tests pass one that has them already."""
+
+
+def render_docx(example: Path) -> bytes:
     """An example rendered by `planas render --format docx` (in process, as the command does)."""
     from planas.render import render_plan
     from planas.repository.localref import reference_for
@@ -140,19 +144,19 @@ def _rendered(example: Path) -> tuple[str, bytes]:
     result = validate_file(example, reference)
     if result.plan is None:
         raise ValueError(f"{example.parent.name}: the example does not validate")
-    return f"{example.parent.name}.docx", render_plan(result.plan, reference, "docx", None, criteria=result.criteria)
+    return render_plan(result.plan, reference, "docx", None, criteria=result.criteria)
 
 
 @functools.cache
-def seeds() -> tuple[tuple[str, bytes], ...]:
+def seeds(render: Render = render_docx) -> tuple[tuple[str, bytes], ...]:
     """The seed documents (name, bytes): the import corpus, then every example's rendered document."""
-    return (*((p.name, p.read_bytes()) for p in CORPUS), *(_rendered(e) for e in EXAMPLES))
+    return (*((p.name, p.read_bytes()) for p in CORPUS), *((f"{e.parent.name}.docx", render(e)) for e in EXAMPLES))
 
 
-def make_docx_mutant(seed: int, index: int) -> tuple[str, bytes]:
+def make_docx_mutant(seed: int, index: int, render: Render = render_docx) -> tuple[str, bytes]:
     """Mutant `index` of campaign `seed`: the seed document's name and the mutated bytes."""
     rng = random.Random(f"planas-fuzz-docx/{seed}/{index}")
-    pool = seeds()
+    pool = seeds(render)
     name, raw = pool[index % len(pool)]
     if rng.random() < 0.15:  # damage the zip itself
         return name, (raw[: rng.randrange(len(raw))] if rng.random() < 0.5 else _flip_bytes(rng, raw))
@@ -213,11 +217,12 @@ def judge(seen: Observation) -> str | None:
     return _readable_draft(seen.files[_OUT])
 
 
-def run_docx_campaign(seed: int, mutants: int, on_mutant: Callable[[int], None] | None = None) -> DocxSummary:
+def run_docx_campaign(seed: int, mutants: int, on_mutant: Callable[[int], None] | None = None,
+                      render: Render = render_docx) -> DocxSummary:
     """Run `mutants` mutated DOCX files through `planas import -f json`."""
     summary = DocxSummary()
     for index in range(mutants):
-        name, raw = make_docx_mutant(seed, index)
+        name, raw = make_docx_mutant(seed, index, render)
         case = Case("import", ["import", "plan.docx", "-o", _OUT, "-f", "json"], {"plan.docx": raw},
                     {_OUT: "yaml"}, plan_file="plan.docx")
         seen = run_case(case)

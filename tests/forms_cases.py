@@ -9,9 +9,12 @@ their codes.
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 Edit = Callable[[Any], None]
@@ -156,3 +159,26 @@ CASES = (
 
 TWICE_CODE = "E1822"
 """Raised by two forms of one provider in one merge (tests/test_forms.py, test_one_provider_twice)."""
+
+
+@cache
+def _generated(plan_file: Path) -> tuple[tuple[str, bytes], ...]:
+    from tests.conftest import run_planas
+
+    with tempfile.TemporaryDirectory(prefix="planas-forms-") as folder:
+        out = Path(folder) / "out"
+        result = run_planas("forms", plan_file, "-o", out)
+        assert result.code == 0, str(result)
+        return tuple((path.name, path.read_bytes()) for path in sorted(out.iterdir()))
+
+
+def example_forms(plan_file: Path, folder: Path) -> Path:
+    """`folder` holding what `planas forms PLAN -o FOLDER` writes for the unchanged plan, returned.
+
+    The command runs once per process and plan file (its output is byte-identical each time,
+    tests/test_forms.py checks it); each test gets its own copy of the bytes to fill in.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in _generated(plan_file):
+        (folder / name).write_bytes(data)
+    return folder

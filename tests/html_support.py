@@ -7,19 +7,31 @@ import re
 from functools import cache
 from pathlib import Path
 
+from planas.reference import Reference
 from planas.render import RenderFormat, render_plan
 from planas.repository.localref import reference_for
-from planas.validation import validate_file
+from planas.validation import FileResult, validate_file
 
 _SPACE = re.compile(r"\s+")
 
 
 @cache
-def render_example(plan_file: Path, fmt: RenderFormat) -> bytes:
-    """A plan rendered as `planas render` does it (validated once, criteria from validation; once per process)."""
+def validated_example(plan_file: Path) -> tuple[Reference, FileResult]:
+    """A plan's reference and its validation, once per process (read it, never change it)."""
     reference = reference_for(plan_file)
     result = validate_file(plan_file, reference)
     assert result.plan is not None and not result.errors, result.findings
+    return reference, result
+
+
+@cache
+def render_example(plan_file: Path, fmt: RenderFormat) -> bytes:
+    """A plan rendered as `planas render` does it (validated once, criteria from validation; once per process).
+
+    Rendering is deterministic: these are the bytes any render of the unchanged plan gives.
+    """
+    reference, result = validated_example(plan_file)
+    assert result.plan is not None
     return render_plan(result.plan, reference, fmt, criteria=result.criteria)
 
 

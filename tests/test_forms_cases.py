@@ -9,15 +9,12 @@ from pathlib import Path
 import pytest
 
 from .conftest import EXAMPLE, run_planas
-from .forms_cases import CASES, FormCase
+from .forms_cases import CASES, FormCase, example_forms
 
 
 @pytest.fixture(scope="module")
 def forms(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("forms")
-    result = run_planas("forms", EXAMPLE, "-o", folder / "out")
-    assert result.code == 0, str(result)
-    return folder / "out"
+    return example_forms(EXAMPLE, tmp_path_factory.mktemp("forms") / "out")
 
 
 def broken(case: FormCase, forms: Path, folder: Path) -> Path:

@@ -25,9 +25,9 @@ from lxml import etree
 
 from planas.importing import ImportResult, import_docx
 from planas.repository.localref import reference_for
-from planas.validation import validate_file
 
 from .conftest import EXAMPLE
+from .html_support import render_example
 from .test_import_roundtrip import _content
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,12 +36,8 @@ Mutation = Callable[[etree._Element], None]
 
 @pytest.fixture(scope="module")
 def rendered() -> bytes:
-    from planas.render import render_plan
-
-    reference = reference_for(EXAMPLE)
-    result = validate_file(EXAMPLE, reference)
-    assert result.plan is not None
-    return render_plan(result.plan, reference, "docx", None, criteria=result.criteria)
+    """The example as `planas render --format docx` writes it (rendered once per process; bytes, never changed)."""
+    return render_example(EXAMPLE, "docx")
 
 
 @pytest.fixture(scope="module")

@@ -32,11 +32,10 @@ import pytest
 from planas.importing import import_docx
 from planas.loading.fast import fast_load
 from planas.model import Plan
-from planas.repository.localref import reference_for
-from planas.validation import validate_file
 from planas.years.diff import diff_plans
 
 from .conftest import ROOT
+from .html_support import render_example, validated_example
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/plan.yaml"))
 
@@ -206,13 +205,10 @@ def _normalised(plan: Plan, approved: bool) -> Plan:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
 def test_an_example_rendered_and_imported_gives_back_the_same_plan(example: Path, tmp_path: Path) -> None:
-    from planas.render import render_plan
-
-    reference = reference_for(example)
-    result = validate_file(example, reference)
+    reference, result = validated_example(example)  # validated and rendered once per process (read, never changed)
     assert result.plan is not None
     document = tmp_path / "plan.docx"
-    document.write_bytes(render_plan(result.plan, reference, "docx", None, criteria=result.criteria))
+    document.write_bytes(render_example(example, "docx"))
     imported = import_docx(document, reference)
     assert imported.text is not None and imported.errors == 0, [
         (f.code, f.path) for f in imported.validation if f.severity.value == "error"]
