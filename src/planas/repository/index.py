@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,16 @@ def identity_of(data: dict[str, Any]) -> tuple[str | None, int | None, str | Non
             status if isinstance(status, str) else None)
 
 
+def _file_identity(item: tuple[bytes, str]) -> tuple[str, int] | None:
+    """`_raw_identity` of one (bytes, label) pair: a task a process pool can run."""
+    return _raw_identity(*item)
+
+
+Mapper = Callable[[Callable[[tuple[bytes, str]], tuple[str, int] | None], Iterable[tuple[bytes, str]]],
+                  Iterator[tuple[str, int] | None]]
+"""How the plans' identities are worked out: `map` here, a process pool's `map` for a large repository."""
+
+
 def _raw_identity(raw: bytes, label: str) -> tuple[str, int] | None:
     """(municipality, year) of a plan's bytes: the fast reader, the positional one where it must."""
     from planas.loading.fast import SlowPath, fast_load
@@ -98,19 +109,21 @@ class RepositoryIndex:
     plans: tuple[IndexedPlan, ...]
 
     @classmethod
-    def build(cls, root: Path) -> RepositoryIndex:
-        """Read every plan file under `root` once."""
+    def build(cls, root: Path, mapper: Mapper = map) -> RepositoryIndex:
+        """Read every plan file under `root` once (`mapper` may parse them for their identity in parallel)."""
         from planas.loading.positional import LoadProblem, read_plan_bytes
 
-        plans = []
+        files = []
         for path in discover_yaml_files(root):
             try:
                 raw = read_plan_bytes(path)
             except (LoadProblem, UsageError):
                 continue  # `check` reports unreadable files; a look-up just skips them
-            identity = _raw_identity(raw, str(path)) if looks_like_plan(raw) else None
-            if identity is not None:
-                plans.append(IndexedPlan(path, raw, *identity))
+            if looks_like_plan(raw):
+                files.append((path, raw))
+        identities = mapper(_file_identity, [(raw, str(path)) for path, raw in files])
+        plans = [IndexedPlan(path, raw, *identity)
+                 for (path, raw), identity in zip(files, identities, strict=True) if identity is not None]
         return cls(root, tuple(plans))
 
     def find(self, year: int, municipality: str | None = None) -> IndexedPlan:

@@ -13,11 +13,13 @@ byte the old one, nothing is written at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,10 +181,22 @@ def _escape(value: str) -> str:
     return text(value)
 
 
-def _group(root: Path) -> dict[str, list[tuple[str, bytes, int]]]:
+_PARALLEL_FROM = 64
+"""From how many plan files their identities are worked out in the workers (fewer: starting them costs more)."""
+
+
+def _group(root: Path, pool: ProcessPoolExecutor | None) -> dict[str, list[tuple[str, bytes, int]]]:
     from planas.repository.index import RepositoryIndex
 
-    index = RepositoryIndex.build(root)
+    def identify(task: Callable[[tuple[bytes, str]], tuple[str, int] | None],
+                 items: Iterable[tuple[bytes, str]]) -> Iterator[tuple[str, int] | None]:
+        # a national repository's plans are parsed for their identity in the workers too, not one by one here
+        listed = list(items)
+        if pool is None or len(listed) < _PARALLEL_FROM:
+            return map(task, listed)
+        return pool.map(task, listed, chunksize=16)
+
+    index = RepositoryIndex.build(root, identify)
     groups: dict[str, list[tuple[str, bytes, int]]] = {}
     for plan in index.plans:
         name = " ".join(plan.municipality.split())
@@ -204,13 +218,12 @@ def _old_documents(out: Path) -> dict[str, str]:
 
 
 def _run_tasks(root: Path, groups: dict[str, list[tuple[str, bytes, int]]], documents: bool,
-               old: dict[str, str], workers: int) -> list[MunicipalityResult]:
+               old: dict[str, str], pool: ProcessPoolExecutor | None) -> list[MunicipalityResult]:
     names = sorted(groups, key=collation_key)
-    if workers <= 1 or len(names) <= 1:
+    if pool is None or len(names) <= 1:
         return [_build_municipality(str(root), groups[n], n, documents, old) for n in names]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_build_municipality, str(root), groups[n], n, documents, old) for n in names]
-        return [f.result() for f in futures]
+    futures = [pool.submit(_build_municipality, str(root), groups[n], n, documents, old) for n in names]
+    return [f.result() for f in futures]
 
 
 def _same_tree(files: dict[str, bytes], out: Path) -> bool:
@@ -249,9 +262,12 @@ def _swap_in(files: dict[str, bytes], out: Path) -> None:
 
 def build_site(root: Path, out: Path, *, documents: bool = False, workers: int | None = None) -> SiteResult:
     """Build the site of the repository at `root` into `out` (nothing written when nothing changed)."""
-    groups = _group(root)
-    old = _old_documents(out) if documents else {}
-    results = _run_tasks(root, groups, documents, old, workers if workers is not None else (os.cpu_count() or 1))
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(ProcessPoolExecutor(max_workers=count)) if count > 1 else None
+        groups = _group(root, pool)
+        old = _old_documents(out) if documents else {}
+        results = _run_tasks(root, groups, documents, old, pool)
     files: dict[str, bytes] = {}
     for result in results:
         files.update(result.files)
