@@ -161,6 +161,8 @@ def _is_scalar_list(items: list[Any]) -> bool:
 
 def _walk(old: Any, new: Any, path: tuple[str, ...], shape: tuple[str, ...]) -> Iterator[Change]:
     """Every change below `path`: mappings by key, identity lists by id, scalar lists as sets."""
+    if old == new:  # an unchanged part (most of a plan from one year to the next): nothing below it differs
+        return
     if isinstance(old, dict) and isinstance(new, dict):
         yield from _walk_mapping(old, new, path, shape)
         return
