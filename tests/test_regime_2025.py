@@ -256,4 +256,5 @@ def test_the_2027_example_renders_the_2025_layout_in_word(tmp_path: Path) -> Non
 def test_diff_2021_to_2027_works_across_the_boundary() -> None:
     run = run_planas("diff", EXAMPLE, EXAMPLE_2027)
     assert run.code == 0
-    assert "~ Informavimas: category: bendrosios → prevencines" in run.stdout
+    # the categories by their names; the JSON report keeps the codes
+    assert "~ Informavimas: kategorija: Bendrosios socialinės paslaugos → Prevencinės socialinės paslaugos" in run.stdout

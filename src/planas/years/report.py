@@ -187,6 +187,18 @@ def _numbers(change: Change) -> str:
     return f"{old} → {new} ({sign}{step}{rate})"
 
 
+def _is_category_move(change: Change) -> bool:
+    """A service the law moved to another category (`diff._category_moves`): its path ends in `category`."""
+    return change.section == "services" and len(change.path) == 3 and change.path[2] == "category"
+
+
+def _category_move(change: Change, labels: _Labels) -> str:
+    """`Bendrosios socialinės paslaugos → Prevencinės socialinės paslaugos`: the categories by their names."""
+    names = [labels.reference.categories[str(c)].name_lt if str(c) in labels.reference.categories else str(c)
+             for c in (change.old, change.new)]
+    return f"{names[0]} → {names[1]}"
+
+
 def _describe(change: Change, labels: _Labels, *, markdown: bool) -> str:
     label = labels.label(change)
     marks = {"added": "pridėta", "removed": "pašalinta", "changed": "pakeista"} if markdown else \
@@ -197,6 +209,8 @@ def _describe(change: Change, labels: _Labels, *, markdown: bool) -> str:
         shown = (_summary(value, labels, change.path) if isinstance(value, dict)
                  else _plain(value, change.unit, euros=is_money(change.path)))
         return f"{mark} {label}: {shown}"
+    if _is_category_move(change):
+        return f"{mark} {labels.part(change.path[1])}: kategorija: {_category_move(change, labels)}"
     if isinstance(change.old, str) and isinstance(change.new, str) and len(change.old) + len(change.new) > 40:
         return f"{mark} {label}: {word_diff(change.old, change.new, markdown=markdown)}"
     return f"{mark} {label}: {_numbers(change)}"
