@@ -258,3 +258,13 @@ def test_diff_2021_to_2027_works_across_the_boundary() -> None:
     assert run.code == 0
     # the categories by their names; the JSON report keeps the codes
     assert "~ Informavimas: kategorija: Bendrosios socialinės paslaugos → Prevencinės socialinės paslaugos" in run.stdout
+
+
+def test_reference_lists_the_respite_forms_and_says_they_are_unverified() -> None:
+    table = run_planas("reference", "respite-forms")
+    assert table.code == 0
+    assert "dsg_asmens_namuose" in table.stdout and "Dienos socialinė globa asmens namuose" in table.stdout
+    assert "nepatikrinta" in table.stdout and "patikrinta " not in table.stdout.replace("nepatikrinta", "")
+    data = json.loads(run_planas("reference", "respite-forms", "--search", "trumpalaik", "-f", "json").stdout)
+    assert [row["code"] for row in data["entries"]] == ["trumpalaike_globa_institucijoje"]
+    assert "respite-forms" in run_planas("reference").stdout

@@ -429,6 +429,7 @@ class ReferenceList(StrEnum):
     indicators = "indicators"
     funding_sources = "funding-sources"
     categories = "categories"
+    respite_forms = "respite-forms"
     municipalities = "municipalities"
     rules = "rules"
 

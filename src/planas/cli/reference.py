@@ -17,6 +17,8 @@ _KIND_TITLES = {
     "indicators": ("Situacijos analizės rodikliai", "Situation-analysis indicators"),
     "funding-sources": ("Finansavimo šaltiniai (SPĮ 41 str. 1 d.)", "Funding sources (art. 41(1))"),
     "categories": ("Paslaugų rūšys", "Service categories"),
+    "respite-forms": ("Laikino atokvėpio paslaugos teikimo formos (2025+ planai; nepatikrinta)",
+                      "Forms of respite (2025+ plans; unverified)"),
     "municipalities": ("Savivaldybės", "Municipalities"),
     "rules": ("Tikrinimo taisyklės", "Validation rules"),
 }

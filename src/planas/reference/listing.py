@@ -139,6 +139,18 @@ def _categories(reference: Reference, search: str | None, year: int | None) -> L
     return Listing("categories", columns, rows, year, regime)
 
 
+def _respite_forms(reference: Reference, search: str | None, lang: str) -> Listing:
+    """The forms respite is delivered in (2025+ plans give its places by form); none of them is verified yet."""
+    checked = ("verified", "unverified") if lang == "en" else ("patikrinta", "nepatikrinta")
+    rows = tuple({"code": code, "name": f.name_lt, "service": reference.service_name(f.service), "source": f.source,
+                  "verified": checked[0] if f.verified else checked[1]}
+                 for code, f in reference.respite_forms.items()
+                 if _matches(search, (code, f.name_lt, f.service, reference.service_name(f.service))))
+    columns = (("code", "Kodas", "Code"), ("name", "Pavadinimas", "Name"), ("service", "Paslauga", "Service"),
+               ("source", "Šaltinis", "Source"), ("verified", "Ar patikrinta", "Verified"))
+    return Listing("respite-forms", columns, rows)
+
+
 def _municipalities(municipalities: Municipalities, search: str | None) -> Listing:
     rows = tuple({"name": m.name, "genitive": m.genitive, "code": m.iso_code, "aliases": ", ".join(m.aliases)}
                  for m in municipalities.municipalities if _matches(search, (m.name, m.iso_code, *m.aliases)))
@@ -157,11 +169,12 @@ def listing(reference: Reference, municipalities: Municipalities, kind: str, *, 
         "indicators": lambda: _indicators(reference, search),
         "funding-sources": lambda: _funding_sources(reference, search, lang),
         "categories": lambda: _categories(reference, search, year),
+        "respite-forms": lambda: _respite_forms(reference, search, lang),
         "municipalities": lambda: _municipalities(municipalities, search),
     }
     return builders[kind]()
 
 
 KINDS = ("services", "groups", "institution-types", "indicators", "funding-sources", "categories",
-         "municipalities")
+         "respite-forms", "municipalities")
 """The code lists of the reference data (rules come from the validation registry)."""
