@@ -147,3 +147,17 @@ def test_the_scorecard_counts_plan_year_data(tmp_path: Path) -> None:
     assert draft["6. Socialinių paslaugų gavėjų ir poreikio analizė"] is False  # last year's figures only
     assert draft["7. Socialinių paslaugų finansavimo analizė"] is False
     assert by_year[2022].completeness_share < 1.0
+
+
+def test_new_replaces_last_years_header_and_keeps_the_planners_comments(tmp_path: Path) -> None:
+    first, second = tmp_path / "plan-2022.yaml", tmp_path / "plan-2023.yaml"
+    assert run_planas("new", "2022", "--from", EXAMPLE, "-o", first).code == 0
+    assert run_planas("new", "2023", "--from", first, "-o", second).code == 0
+    text = second.read_text(encoding="utf-8")
+    assert text.count("parengtas komanda `planas new") == 1 and "`planas new 2023 --from" in text
+    assert "# The working group's members are not named in the sources." in text
+    # a header the planner edited is theirs: it stays
+    edited = first.read_text(encoding="utf-8").replace("parengtas komanda", "parengtas mūsų komanda", 1)
+    first.write_text(edited, encoding="utf-8")
+    assert run_planas("new", "2023", "--from", first, "-o", second, "--force").code == 0
+    assert "parengtas mūsų komanda `planas new 2022" in second.read_text(encoding="utf-8")

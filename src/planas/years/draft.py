@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -158,9 +159,17 @@ def _with_header(text: str, new_year: int, old_year: int, source_name: str) -> s
         "# įrašykite tikrus faktus; `planas validate` parodo, ką dar reikia užpildyti.\n"
     )
     lines = text.splitlines(keepends=True)
-    if lines and lines[0].startswith("# yaml-language-server:"):
-        return lines[0] + header + "".join(lines[1:])
-    return header + text
+    first = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
+    if _OUR_HEADER.match("".join(lines[first:first + 3])):
+        del lines[first:first + 3]  # last year's `planas new` header, word for word: replaced, not piled up
+    return "".join(lines[:first]) + header + "".join(lines[first:])
+
+
+# The header `_with_header` writes, exactly (a planner's own comment above the plan is never matched).
+_OUR_HEADER = re.compile(
+    r"# \d{4} m\. plano projektas, parengtas komanda `planas new \d{4} --from [^\n]*`\.\n"
+    r"# \d{4} m\. planuoti skaičiai perkelti kaip \d{4} m\. faktas su provisional: true –\n"
+    r"# įrašykite tikrus faktus; `planas validate` parodo, ką dar reikia užpildyti\.\n\Z")
 
 
 def default_output(source: Path, old_year: int, new_year: int) -> Path:
