@@ -149,6 +149,20 @@ def test_check_detects_stale_and_current_documents(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "senas\n"
 
 
+def test_check_of_markdown_covers_the_charts_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    assert run_planas("render", EXAMPLE, "-f", "md", "-o", out).code == 0
+    charts = sorted((tmp_path / "plan-grafikai").glob("*.svg"))
+    assert charts
+    charts[0].write_text("<svg/>", encoding="utf-8")
+    charts[-1].unlink()
+    run = run_planas("render", EXAMPLE, "-f", "md", "-o", out, "--check")
+    assert run.code == 1 and charts[0].name in run.stderr and charts[-1].name in run.stderr
+    assert charts[0].read_text(encoding="utf-8") == "<svg/>"  # --check writes nothing
+    assert run_planas("render", EXAMPLE, "-f", "md", "-o", out).code == 0
+    assert run_planas("render", EXAMPLE, "-f", "md", "-o", out, "--check").code == 0
+
+
 def test_draft_plan_renders_with_projektas(tmp_path: Path) -> None:
     out = tmp_path / "draft.md"
     run = run_planas("render", DATA / "valid" / "minimal-draft.yaml", "-f", "md", "-o", out)

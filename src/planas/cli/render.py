@@ -116,7 +116,9 @@ def run(options: RenderOptions, out: Output) -> int:
         out.binary(data)
         return EXIT_OK
     if options.check:
-        return _is_current(target, data, out)
+        charts = _chart_files(result.plan, reference, review, options) if options.output_format == "md" else {}
+        # a Markdown document's charts beside it are part of it
+        return max(_is_current(target, data, out), _charts_current(target.parent / folder, charts, out))
     write_atomic(target, data)
     out.say(f"{target}: įrašyta ({len(data)} B)", f"{target}: written ({len(data)} B)")
     if options.output_format == "md":
@@ -124,13 +126,38 @@ def run(options: RenderOptions, out: Output) -> int:
     return EXIT_OK
 
 
+def _chart_files(plan: Plan, reference: Reference, review: ImplementationReview | None,
+                 options: RenderOptions) -> dict[str, bytes]:
+    """A Markdown document's charts by file name (SVG)."""
+    from planas.render import chart_files, plan_view
+
+    return chart_files(plan_view(plan, reference, review=review, report=options.report))
+
+
+def _same_bytes(path: Path, content: bytes) -> bool:
+    try:
+        return path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def _charts_current(folder: Path, charts: dict[str, bytes], out: Output) -> int:
+    """`--check` of a Markdown document's charts: 1 naming the stale or missing ones."""
+    stale = [name for name, content in charts.items() if not _same_bytes(folder / name, content)]
+    if not stale:
+        return EXIT_OK
+    names = ", ".join(stale)
+    out.say(f"planas: {folder}: grafikai pasenę arba jų nėra ({names}); paleiskite be --check",
+            f"planas: {folder}: charts out of date or missing ({names}); run without --check", err=True)
+    return EXIT_FINDINGS
+
+
 def _write_charts(folder: Path, plan: Plan, reference: Reference, review: ImplementationReview | None,
                   options: RenderOptions, out: Output) -> None:
     """A Markdown document's charts, as SVG files in its chart folder beside it (docs/review.md)."""
     from planas.loading.fileio import write_atomic
-    from planas.render import chart_files, plan_view
 
-    files = chart_files(plan_view(plan, reference, review=review, report=options.report))
+    files = _chart_files(plan, reference, review, options)
     if files:
         folder.mkdir(exist_ok=True)
     for name, content in files.items():
