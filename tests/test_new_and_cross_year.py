@@ -7,6 +7,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from planas.findings import Severity
 from planas.loading.positional import load_plan_file, load_plan_text
 from planas.repository.check import check_repository
@@ -161,3 +163,21 @@ def test_new_replaces_last_years_header_and_keeps_the_planners_comments(tmp_path
     first.write_text(edited, encoding="utf-8")
     assert run_planas("new", "2023", "--from", first, "-o", second, "--force").code == 0
     assert "parengtas mūsų komanda `planas new 2022" in second.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("deadline: 2021-12-31", "deadline: 2022-12-31"),  # due this year: moves with the year
+    ("deadline: 2021-Q3", "deadline: 2022-Q3"),  # a quarter, in its own form
+    ("deadline: 2021", "deadline: 2022"),  # a year
+    ("deadline: 2024-06-30", "deadline: 2024-06-30"),  # a measure running over several years keeps its deadline
+    ("deadline: 2024-Q2", "deadline: 2024-Q2"),
+])
+def test_new_moves_deadlines_due_last_year_in_their_own_form(tmp_path: Path, old: str, new: str) -> None:
+    source = tmp_path / "plan.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert text.count("deadline: 2021-12-31") >= 1
+    source.write_text(text.replace("deadline: 2021-12-31", old, 1), encoding="utf-8")
+    out = tmp_path / "plan-2022.yaml"
+    assert run_planas("new", "2022", "--from", source, "-o", out).code == 0
+    lines = {line.strip() for line in out.read_text(encoding="utf-8").splitlines()}
+    assert new in lines and (old == new or old not in lines)

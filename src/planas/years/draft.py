@@ -81,15 +81,31 @@ def _move_finance(records: Any, last_year: int, first_kept: int) -> None:
         entries[:] = result
 
 
-def _next_measures(measures: Any, new_year: int) -> None:
+def _next_deadline(deadline: Any, old_year: int, new_year: int) -> Any:
+    """A deadline due by the end of last year's plan, moved to the new year in its own form (date, quarter, year).
+
+    A later deadline, of a measure that runs over several years, stays as the planner wrote it.
+    """
+    if isinstance(deadline, dt.date) and deadline.year <= old_year:
+        day = min(deadline.day, 28) if deadline.month == 2 else deadline.day
+        return deadline.replace(year=new_year, day=day)
+    if isinstance(deadline, str) and _QUARTER.match(deadline) and int(deadline[:4]) <= old_year:
+        return f"{new_year}{deadline[4:]}"
+    if isinstance(deadline, int) and not isinstance(deadline, bool) and deadline <= old_year:
+        return new_year
+    return deadline
+
+
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def _next_measures(measures: Any, old_year: int, new_year: int) -> None:
     for measure in measures or []:
         if not isinstance(measure, dict):
             continue
         measure.pop("status", None)
-        deadline = measure.get("deadline")
-        if isinstance(deadline, dt.date):
-            day = min(deadline.day, 28) if deadline.month == 2 else deadline.day
-            measure["deadline"] = deadline.replace(year=new_year, day=day)
+        if "deadline" in measure:
+            measure["deadline"] = _next_deadline(measure["deadline"], old_year, new_year)
         for indicator in measure.get("indicators") or []:
             if isinstance(indicator, dict) and indicator.get("actual") is not None:
                 indicator["baseline"] = indicator.pop("actual")
@@ -141,7 +157,7 @@ def next_year_draft(text: str, new_year: int, source_name: str) -> tuple[str, li
         if isinstance(budgets, list):
             budgets[:] = [b for b in budgets if not (isinstance(b, dict) and isinstance(b.get("year"), int)
                                                      and b["year"] < first_kept)]
-    _next_measures(_map(document, "action_plan", "measures"), new_year)
+    _next_measures(_map(document, "action_plan", "measures"), old_year, new_year)
     overrides = _map(document, "criteria", "overrides")
     if isinstance(overrides, list):
         overrides[:] = [o for o in overrides if not (isinstance(o, dict) and isinstance(o.get("year"), int)
