@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from planas.importing.context import ImportContext, unstar
@@ -278,6 +279,18 @@ def _kind_of(tv: TableView, part: Part) -> str | None:
     return None
 
 
+def _read_indicators(ctx: ImportContext, tv: TableView) -> None:
+    social = "social" in normalise(tv.table.caption) or "socialin" in normalise(tv.table.caption)
+    read_indicators(ctx, tv, "social_indicators" if social else "demography")
+
+
+# The reader of each kind of table `_kind_of` recognises (a computed table is reported, never read).
+_READ_TABLE: dict[str, Callable[[ImportContext, TableView], None]] = {
+    "measures": read_measures, "provision": read_provision, "finance": read_finance, "providers": read_providers,
+    "provider_services": read_provider_services, "budget": read_budget, "indicators": _read_indicators,
+}
+
+
 def _table(ctx: ImportContext, part: Part, table: Table) -> None:
     tv = view(table, ctx.vocabulary, ctx.names.funding)
     kind = _kind_of(tv, part)
@@ -285,21 +298,8 @@ def _table(ctx: ImportContext, part: Part, table: Table) -> None:
     where = Where(table.number)
     if kind == "computed":
         ctx.findings.add("W2110", where, caption=table.caption[:80] or "–")
-    elif kind == "measures":
-        read_measures(ctx, tv)
-    elif kind == "provision":
-        read_provision(ctx, tv)
-    elif kind == "finance":
-        read_finance(ctx, tv)
-    elif kind == "providers":
-        read_providers(ctx, tv)
-    elif kind == "provider_services":
-        read_provider_services(ctx, tv)
-    elif kind == "budget":
-        read_budget(ctx, tv)
-    elif kind == "indicators":
-        social = "social" in normalise(table.caption) or "socialin" in normalise(table.caption)
-        read_indicators(ctx, tv, "social_indicators" if social else "demography")
+    elif kind in _READ_TABLE:
+        _READ_TABLE[kind](ctx, tv)
     else:
         ctx.findings.add("W2115", where, caption=table.caption[:80] or "–")
         keep_rows(ctx, tv, tv.data_rows(), "lentelė neatpažinta")

@@ -322,30 +322,18 @@ def _paragraph(element: etree._Element, context: _Context, body_level: bool, toc
     )
 
 
-def _row_elements(table: etree._Element, context: _Context, depth: int = 0) -> list[etree._Element]:
-    rows: list[etree._Element] = []
-    for child in table:
-        if child.tag == W("tr"):
-            rows.append(child)
+def _unwrapped(parent: etree._Element, tag: str, context: _Context, depth: int = 0) -> list[etree._Element]:
+    """The `tag` children of a table (rows) or a row (cells), with content controls and custom XML unwrapped."""
+    found: list[etree._Element] = []
+    for child in parent:
+        if child.tag == tag:
+            found.append(child)
         elif child.tag in (W("sdt"), W("customXml")) and depth < _MAX_DEPTH:
             content = child.find(W("sdtContent")) if child.tag == W("sdt") else child
             if content is not None:
                 context.controls += child.tag == W("sdt")
-                rows.extend(_row_elements(content, context, depth + 1))
-    return rows
-
-
-def _cell_elements(row: etree._Element, context: _Context, depth: int = 0) -> list[etree._Element]:
-    cells: list[etree._Element] = []
-    for child in row:
-        if child.tag == W("tc"):
-            cells.append(child)
-        elif child.tag in (W("sdt"), W("customXml")) and depth < _MAX_DEPTH:
-            content = child.find(W("sdtContent")) if child.tag == W("sdt") else child
-            if content is not None:
-                context.controls += child.tag == W("sdt")
-                cells.extend(_cell_elements(content, context, depth + 1))
-    return cells
+                found.extend(_unwrapped(content, tag, context, depth + 1))
+    return found
 
 
 def _int_val(element: etree._Element | None, default: int) -> int:
@@ -359,7 +347,7 @@ def _int_val(element: etree._Element | None, default: int) -> int:
 def _kept_rows(element: etree._Element, context: _Context) -> list[tuple[etree._Element, bool]]:
     """The rows of the chosen view (a deleted row goes when accepted, an inserted one when rejected)."""
     kept: list[tuple[etree._Element, bool]] = []
-    for tr in _row_elements(element, context):
+    for tr in _unwrapped(element, W("tr"), context):
         trpr = tr.find(W("trPr"))
         if trpr is not None and trpr.find(W("del")) is not None:
             context.revisions.deleted_rows += 1
@@ -421,7 +409,7 @@ def _table(element: etree._Element, context: _Context, number: int, depth: int) 
     grid_el = element.find(W("tblGrid"))
     width = len(grid_el.findall(W("gridCol"))) if grid_el is not None else 0
     kept = _kept_rows(element, context)
-    cells_of = [_cell_elements(tr, context) for tr, _ in kept]
+    cells_of = [_unwrapped(tr, W("tc"), context) for tr, _ in kept]
     for (tr, _), cells in zip(kept, cells_of, strict=True):
         width = max(width, _grid_before(tr) + sum(_span(tc)[0] for tc in cells))
     width = min(width, 64)

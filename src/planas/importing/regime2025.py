@@ -82,6 +82,15 @@ def _text(paragraphs: list[Paragraph], prose: Prose) -> tuple[str | None, bool]:
     return (prose(kept) or None), len(kept) != len(paragraphs)
 
 
+def _prose_into(block: dict[str, Any], key: str, paragraphs: list[Paragraph], prose: Prose) -> None:
+    """A block's prose under `key`, and its illustrative flag where the renderer's note said so."""
+    text, illustrative = _text(paragraphs, prose)
+    if text:
+        block[key] = text
+    if illustrative:
+        block["illustrative"] = True
+
+
 def _put(ctx: ImportContext, keys: tuple[str, ...], block: dict[str, Any], where: Where) -> None:
     block["source"] = ctx.source(where)
     node = ctx.draft.section(*keys[:-1])
@@ -109,11 +118,7 @@ def read_needs_assessment(ctx: ImportContext, paragraphs: list[Paragraph], table
             block.update({k: d for k, d in zip(("period_from", "period_to"), dates, strict=False) if d})
         else:
             rest.append(paragraph)
-    findings, illustrative = _text(rest, prose)
-    if findings:
-        block["findings"] = findings
-    if illustrative:
-        block["illustrative"] = True
+    _prose_into(block, "findings", rest, prose)
     if block:
         _put(ctx, ("analysis", "needs_assessment"), block, _first(paragraphs, tables))
     return tables
@@ -302,11 +307,7 @@ def read_dependency_prevention(ctx: ImportContext, paragraphs: list[Paragraph], 
         else:
             in_measures = False
             rest.append(paragraph)
-    prevention, illustrative = _text(rest, prose)
-    if prevention:
-        block["text"] = prevention
-    if illustrative:
-        block["illustrative"] = True
+    _prose_into(block, "text", rest, prose)
     if block:
         _put(ctx, ("action_plan", "dependency_prevention"), block, _first(paragraphs, tables))
     return tables
