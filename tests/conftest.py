@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -48,6 +50,16 @@ def pytest_configure(config: pytest.Config) -> None:
 os.environ.setdefault("PLANAS_CACHE_DIR", tempfile.mkdtemp(prefix="planas-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def script_module(name: str) -> ModuleType:
+    """One of the repository's `scripts/NAME.py`, loaded as a module (once per process)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 EXAMPLE = ROOT / "examples" / "birstonas-2021" / "plan.yaml"
 DATA = ROOT / "tests" / "data"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from decimal import Decimal
@@ -18,7 +17,7 @@ from planas.loading.fast import fast_load
 from planas.reference import load_reference
 from planas.validation import validate_bytes
 
-from .conftest import ROOT, run_planas
+from .conftest import ROOT, run_planas, script_module
 from .html_support import render_example
 
 CORPUS = ROOT / "tests" / "data" / "import"
@@ -27,11 +26,7 @@ HOSTILE = sorted((CORPUS / "hostile").glob("*.docx"))
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_import_corpus", ROOT / "scripts" / "make_import_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("make_import_corpus")
 
 
 def resolve(data: Any, path: str) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -18,15 +17,11 @@ from planas.importing.reader import TrackChanges, read_document
 from planas.importing.safety import open_docx
 from planas.importing.values import parse_deadline, parse_number
 
-from .conftest import ROOT
+from .conftest import ROOT, script_module
 
 
 def _writer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_import_corpus", ROOT / "scripts" / "make_import_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("make_import_corpus")
 
 
 W = _writer()

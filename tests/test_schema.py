@@ -12,7 +12,7 @@ import pytest
 from planas.loading.positional import load_plan_file
 from planas.schema import plan_schema_text
 
-from .conftest import DATA, EXAMPLE, ROOT, run_planas
+from .conftest import DATA, EXAMPLE, ROOT, run_planas, script_module
 
 SCHEMA_FILE = ROOT / "schemas" / "plan.schema.json"
 
@@ -60,10 +60,5 @@ def test_every_field_has_a_title_and_a_description() -> None:
 
 
 def test_rules_reference_is_current() -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("regenerate", ROOT / "scripts" / "regenerate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script_module("regenerate")
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == module.rules_reference()

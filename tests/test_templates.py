@@ -12,7 +12,7 @@ from jinja2 import meta
 from planas.render.engine import make_environment
 from planas.render.markdown import FILTERS, default_template_source
 
-from .conftest import EXAMPLE, ROOT, run_planas
+from .conftest import EXAMPLE, ROOT, run_planas, script_module
 
 DOCX_TEMPLATE = ROOT / "templates" / "plan.docx"
 
@@ -24,12 +24,7 @@ def test_default_templates_use_only_the_view_model() -> None:
 
 
 def test_committed_docx_template_is_reproducible() -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_docx_template", ROOT / "scripts" / "make_docx_template.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script_module("make_docx_template")
     assert module.build() == DOCX_TEMPLATE.read_bytes(), "run python scripts/make_docx_template.py"
 
 
