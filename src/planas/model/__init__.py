@@ -13,6 +13,7 @@ from planas.model.plan import (
     Provider,
     Provision,
     YearIndicator,
+    validate_plan,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "Provider",
     "Provision",
     "YearIndicator",
+    "validate_plan",
 ]

@@ -24,6 +24,7 @@ from planas.findings import Finding, FindingCounts, Severity, count_by_severity,
 from planas.loading.positional import LoadProblem, load_plan_file, read_plan_bytes
 from planas.loading.sniff import looks_like_plan
 from planas.model import Plan
+from planas.model.plan import stored_validator
 from planas.reference import load_reference
 from planas.repository.baseline import fingerprint
 from planas.repository.index import discover_yaml_files, identity_of
@@ -135,6 +136,7 @@ def _check_all(paths: Sequence[Path], jobs: int, progress: Progress | None) -> l
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     load_reference()  # loaded once here, inherited by forked workers
+    stored_validator()  # so is the plan's validator
     chunk = max(1, len(paths) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         results = pool.map(check_file, paths, chunksize=chunk)

@@ -26,7 +26,7 @@ from planas.loading.positional import (
     load_plan_text,
     read_plan_bytes,
 )
-from planas.model import Plan
+from planas.model import Plan, validate_plan
 from planas.reference import Reference, load_reference
 from planas.validation import prebuilt
 from planas.validation.issue import Issue
@@ -89,7 +89,7 @@ def validate_document(doc: LoadedDocument, reference: Reference | None = None) -
     """Validate loaded data: the model first, then (when it holds) the semantic rules."""
     reference = reference or load_reference()
     try:
-        plan = Plan.model_validate(doc.data)
+        plan = validate_plan(doc.data)
     except ValidationError as error:
         return FileResult(doc.file, _structural(doc, error), data=doc.data)
     criteria = evaluate_criteria(plan, reference)
@@ -125,7 +125,7 @@ def _validate_bytes(raw: bytes, file: str, reference: Reference | None = None) -
         loaded = _positional(raw, file)
         return loaded if isinstance(loaded, FileResult) else validate_document(loaded, reference)
     try:
-        plan = Plan.model_validate(data)
+        plan = validate_plan(data)
     except ValidationError as error:
         loaded = _positional(raw, file)
         if isinstance(loaded, FileResult):  # pragma: no cover - the readers agree (property test)
