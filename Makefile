@@ -25,8 +25,10 @@ demo: $(STAMP)
 	$(BIN)/planas render $(EXAMPLE) --format docx -o build/birstonas-2021.docx
 	$(BIN)/planas render $(EXAMPLE) --format md -o build/birstonas-2021.md
 
+# Bytecode kept even where the shell sets PYTHONDONTWRITEBYTECODE: else pytest rewrites every test
+# module and each planas subprocess compiles the package again, on every run (~10 s of the suite).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto
 	$(MAKE) --no-print-directory check-code BIN=$(BIN)
 
 check-code:
