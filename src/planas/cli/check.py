@@ -28,14 +28,16 @@ class CheckOptions:
     jobs: int | None = None
     lang: str = "lt"
     sarif_root: Path | None = None
+    use_cache: bool = True
+    """Recall the kept results of files checked before with the very same input."""
 
 
 def command(repo: Path, output_format: CheckFormat, report: list[str] | None, strict: bool,
             baseline: Path | None, write_baseline: Path | None, jobs: int | None, lang: Lang,
-            sarif_root: Path | None) -> int:
+            sarif_root: Path | None, no_cache: bool = False) -> int:
     """`planas check` with its parsed arguments (from typer or from `planas.cli.dispatch`)."""
     options = CheckOptions(repo, output_format.value, tuple(report or ()), strict, baseline, write_baseline,
-                           jobs, lang.value, sarif_root)
+                           jobs, lang.value, sarif_root, not no_cache)
     return run(options, Output(lang.value))
 
 
@@ -84,7 +86,8 @@ def run(options: CheckOptions, out: Output) -> int:
     known = (read_baseline(baseline_path) if baseline_path is not None and options.write_baseline is None
              else frozenset())
     result = _with_progress(out, lambda progress: check_repository(
-        repo, jobs=options.jobs, settings=settings, baseline=known, progress=progress))
+        repo, jobs=options.jobs, settings=settings, baseline=known, progress=progress,
+        use_cache=options.use_cache))
     assert isinstance(result, CheckResult)
     if options.sarif_root is not None:
         result = replace(result, source_root=options.sarif_root)

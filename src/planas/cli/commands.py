@@ -358,11 +358,15 @@ def check(
         Path | None, typer.Option("--sarif-root", help="Saugyklos šaknis SARIF ir Code Quality keliams "
                                                        "(numatyta: git šaknis).", readable=False)
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Tikrinti visus failus iš naujo (nenaudoti išsaugotų rezultatų).")
+    ] = False,
 ) -> None:
     """Patikrinti visus saugyklos planus, metų seką ir užpildymą (CI)."""
     from planas.cli.check import command
 
-    raise typer.Exit(command(repo, output_format, report, strict, baseline, write_baseline, jobs, lang, sarif_root))
+    raise typer.Exit(command(repo, output_format, report, strict, baseline, write_baseline, jobs, lang, sarif_root,
+                             no_cache))
 
 
 @app.command()

@@ -32,5 +32,6 @@ COMMANDS: dict[str, tuple[tuple[object, ...], ...]] = {
         ('jobs', 'int', ('--jobs', '-j'), (), False, False, None, False),
         ('lang', 'Lang', ('--lang',), (), False, False, 'lt', True),
         ('sarif_root', 'path', ('--sarif-root',), (), False, False, None, False),
+        ('no_cache', 'flag', ('--no-cache',), (), False, False, False, False),
     ),
 }

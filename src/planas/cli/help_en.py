@@ -83,6 +83,8 @@ ENGLISH = {
     "Procesų skaičius (numatyta: branduolių).": "Number of processes (default: the CPU cores).",
     "Saugyklos šaknis SARIF ir Code Quality keliams (numatyta: git šaknis).":
         "The repository root for SARIF and Code Quality paths (default: the git top level).",
+    "Tikrinti visus failus iš naujo (nenaudoti išsaugotų rezultatų).":
+        "Check every file again (do not use the results kept from earlier runs).",
     "Išvesti plano JSON schemą (ta pati, kaip schemas/plan.schema.json; saugykloje – su vietiniu žinynu).":
         "Print the plan's JSON Schema (as schemas/plan.schema.json; in a repository, with its local codes).",
     "Įrašyti į failą (pvz., schemas/plan.schema.json; - – standartinė išvestis).":

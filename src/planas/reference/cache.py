@@ -109,19 +109,34 @@ def cached_bytes(kind: str, key: str, build: Callable[[], bytes]) -> bytes:
     from its spec). Plain bytes, never unpickled. The folder is kept to
     `_MAX_DRAWN` files, so a national site or years of renders do not fill the disk.
     """
+    found = kept_bytes(kind, key)
+    if found is not None:
+        return found
+    value = build()
+    keep_bytes(kind, key, value)
+    return value
+
+
+def kept_bytes(kind: str, key: str) -> bytes | None:
+    """The bytes kept under `key` in the cache's `kind` folder, or None (no cache, not kept)."""
     folder = cache_dir()
     if folder is None:
-        return build()
-    target = folder / kind / key
+        return None
     try:
-        return target.read_bytes()
+        return (folder / kind / key).read_bytes()
     except OSError:
-        pass
-    value = build()
+        return None
+
+
+def keep_bytes(kind: str, key: str, value: bytes, limit: int | None = None) -> None:
+    """Keep bytes under `key` in the cache's `kind` folder, of at most `limit` files (None: `_MAX_DRAWN`)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    target = folder / kind / key
     _store_bytes(target, value)
     with contextlib.suppress(OSError):
-        _count_and_prune(target.parent)
-    return value
+        _count_and_prune(target.parent, _MAX_DRAWN if limit is None else limit)
 
 
 # The files each folder held when this process last counted, plus those it wrote since: the folder is
@@ -130,13 +145,13 @@ def cached_bytes(kind: str, key: str, build: Callable[[], bytes]) -> bytes:
 _COUNTED: dict[Path, int] = {}
 
 
-def _count_and_prune(folder: Path) -> None:
+def _count_and_prune(folder: Path, limit: int) -> None:
     """Count one more file in `folder`; list and prune it the first time and whenever the count passes the limit."""
     known = _COUNTED.get(folder)
-    if known is not None and known + 1 <= _MAX_DRAWN:
+    if known is not None and known + 1 <= limit:
         _COUNTED[folder] = known + 1
         return
-    _COUNTED[folder] = _prune(folder)
+    _COUNTED[folder] = _prune(folder, limit)
 
 
 def _store_bytes(target: Path, value: bytes) -> None:
@@ -156,10 +171,10 @@ def _store_bytes(target: Path, value: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def _prune(folder: Path) -> int:
-    """Drop the oldest quarter of the folder's files once it holds more than `_MAX_DRAWN`; the files left."""
+def _prune(folder: Path, limit: int) -> int:
+    """Drop the oldest quarter of the folder's files once it holds more than `limit`; the files left."""
     entries = [entry for entry in os.scandir(folder) if entry.is_file() and not entry.name.startswith(".")]
-    if len(entries) <= _MAX_DRAWN:
+    if len(entries) <= limit:
         return len(entries)
     entries.sort(key=lambda entry: (entry.stat().st_mtime, entry.name))
     dropped = entries[: len(entries) // 4]

@@ -1,9 +1,11 @@
 """`planas check`: every plan of a repository, duplicates, cross-year rules, completeness.
 
-Speed: each file is read on the fast path (rapidyaml, no positions) and
-validated; only a file with findings is read again with positions. Files are
-spread over worker processes (fork: the workers inherit the loaded code), and
-results come back in a stable order.
+Speed: each file is read once; a file checked before with the very same input
+gets its kept result back (`planas.repository.result_cache`); the others are
+read on the fast path (rapidyaml, no positions) and validated, and only a file
+with findings is read again with positions. Files to check are spread over
+worker processes (fork: the workers inherit the loaded code), and results come
+back in a stable order.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from planas.loading.sniff import looks_like_plan
 from planas.model import Plan
 from planas.model.plan import stored_validator
 from planas.reference import load_reference
+from planas.repository import result_cache
 from planas.repository.baseline import fingerprint
 from planas.repository.index import discover_yaml_files, identity_of
 from planas.repository.init import schema_copy_findings
@@ -98,10 +101,10 @@ def completeness(data: dict[str, Any], year: int, plan: Plan | None = None) -> t
     )
 
 
-def check_file(path: Path) -> PlanReport | None:
-    """Validate one plan file (read once: fast when clean, located when not); None when it is no plan."""
+def _read(path: Path) -> bytes | PlanReport:
+    """The file's bytes, or the report of a file that cannot be read."""
     try:
-        raw = read_plan_bytes(path)
+        return read_plan_bytes(path)
     except LoadProblem as problem:
         finding = Finding(str(path), problem.line, problem.column, problem.code,
                           RULES[problem.code].severity, "", make_params(problem.params))
@@ -109,6 +112,16 @@ def check_file(path: Path) -> PlanReport | None:
     except UsageError as error:
         finding = Finding(str(path), 1, 1, "E0113", Severity.ERROR, "", make_params({"detail": str(error)}))
         return PlanReport(str(path), None, None, None, (finding,))
+
+
+def check_file(path: Path) -> PlanReport | None:
+    """Validate one plan file (read once: fast when clean, located when not); None when it is no plan."""
+    raw = _read(path)
+    return raw if isinstance(raw, PlanReport) else check_bytes(path, raw)
+
+
+def check_bytes(path: Path, raw: bytes) -> PlanReport | None:
+    """Validate one plan file's bytes (`path` names it and finds its repository); None when it is no plan."""
     if not looks_like_plan(raw):
         return None
     try:
@@ -128,28 +141,59 @@ def check_file(path: Path) -> PlanReport | None:
 
 
 Progress = Callable[[int, int], None]
+_Job = tuple[Path, bytes, str | None]
+"""A file to check: its path, its bytes, and the key its result is kept under (None: not kept)."""
 
 
-def _check_all(paths: Sequence[Path], jobs: int, progress: Progress | None) -> list[PlanReport]:
-    if jobs <= 1 or len(paths) < PARALLEL_FROM:
-        return [r for r in _counted(map(check_file, paths), len(paths), progress) if r is not None]
+def _check_job(job: _Job) -> PlanReport | None:
+    path, raw, key = job
+    report = check_bytes(path, raw)
+    if key is not None and report is not None:
+        result_cache.keep(key, report)
+    return report
+
+
+def _check_all(paths: Sequence[Path], jobs: int, progress: Progress | None,
+               use_cache: bool = True) -> list[PlanReport]:
+    """Every file's report in the order given: kept results recalled here, the others checked (in parallel)."""
+    reports: list[PlanReport | None] = [None] * len(paths)
+    todo: list[tuple[int, _Job]] = []
+    done = 0
+    for index, path in enumerate(paths):
+        raw = _read(path)
+        if isinstance(raw, PlanReport):
+            reports[index] = raw
+        elif looks_like_plan(raw):
+            key = result_cache.result_key(path, raw) if use_cache else None
+            kept = result_cache.recall(key, str(path), PlanReport) if key is not None else None
+            if isinstance(kept, PlanReport):
+                reports[index] = kept
+            else:
+                todo.append((index, (path, raw, key)))
+                continue
+        done += 1
+        if progress is not None:
+            progress(done, len(paths))
+    for (index, _), report in zip(todo, _run_jobs([job for _, job in todo], jobs), strict=True):
+        reports[index] = report
+        done += 1
+        if progress is not None:
+            progress(done, len(paths))
+    return [r for r in reports if r is not None]
+
+
+def _run_jobs(work: Sequence[_Job], jobs: int) -> Iterator[PlanReport | None]:
+    """The jobs' reports in their order, as they come (over worker processes for many files)."""
+    if jobs <= 1 or len(work) < PARALLEL_FROM:
+        yield from map(_check_job, work)
+        return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     load_reference()  # loaded once here, inherited by forked workers
     stored_validator()  # so is the plan's validator
-    chunk = max(1, len(paths) // (jobs * 8))
+    chunk = max(1, len(work) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        results = pool.map(check_file, paths, chunksize=chunk)
-        return [r for r in _counted(results, len(paths), progress) if r is not None]
-
-
-def _counted(results: Iterable[PlanReport | None], total: int,
-             progress: Progress | None) -> Iterator[PlanReport | None]:
-    """Pass results through, telling `progress` how many of `total` are done."""
-    for done, result in enumerate(results, 1):
-        if progress is not None:
-            progress(done, total)
-        yield result
+        yield from pool.map(_check_job, work, chunksize=chunk)
 
 
 def _excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
@@ -268,12 +312,17 @@ def check_repository(
     settings: Settings | None = None,
     baseline: frozenset[str] = frozenset(),
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> CheckResult:
-    """Check every plan under `root` (`progress(done, total)` is told as files are checked)."""
+    """Check every plan under `root` (`progress(done, total)` is told as files are checked).
+
+    `use_cache`: recall the kept result of a file checked before with the very same
+    input, and keep the new ones (`planas.repository.result_cache`).
+    """
     settings = settings or load_settings(root)
     paths = [p for p in discover_yaml_files(root) if not _excluded(p, root, settings.exclude)]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    reports = _check_all(paths, workers, progress)
+    reports = _check_all(paths, workers, progress, use_cache)
     extra = _duplicate_findings(reports) + _cross_year(reports, settings.jump)
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in extra:
@@ -300,6 +349,7 @@ def check_repository(
 __all__ = [
     "CheckResult",
     "PlanReport",
+    "check_bytes",
     "check_file",
     "check_repository",
 ]

@@ -9,6 +9,7 @@ on-disk cache is never involved: its stamp covers only the packaged files.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -22,7 +23,13 @@ from planas.loading.positional import (
     read_plan_bytes,
 )
 from planas.reference import Reference, load_reference
-from planas.reference.local import LOCAL_FILES, LocalIssue, merge_local, repository_root
+from planas.reference.local import (
+    LOCAL_FILES,
+    SETTINGS_FILE,
+    LocalIssue,
+    merge_local,
+    repository_root,
+)
 from planas.repository.settings import load_settings
 from planas.validation.registry import RULES, message
 
@@ -80,6 +87,30 @@ def reference_for_root(root: Path) -> Reference:
     if settings.reference is None:
         return load_reference()
     return load_local(root / settings.reference)
+
+
+@cache
+def _root_fingerprint(root: Path) -> bytes:
+    """A hash of what a repository's reference data is made of: its settings file and local reference files."""
+    digest = hashlib.sha256((root / SETTINGS_FILE).read_bytes())
+    settings = load_settings(root)
+    if settings.reference is not None:
+        for name in LOCAL_FILES:
+            path = root / settings.reference / name
+            if path.is_file():
+                digest.update(b"\0" + name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def reference_fingerprint(path: Path) -> bytes | None:
+    """A hash of the data `reference_for(path)` is made of, beyond the packaged data (None: unreadable)."""
+    root = repository_root(path)
+    if root is None:
+        return b""
+    try:
+        return _root_fingerprint(root)
+    except (OSError, UsageError):
+        return None
 
 
 def reference_for(path: Path) -> Reference:
