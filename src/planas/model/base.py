@@ -78,6 +78,21 @@ class PlanModel(BaseModel):
     )
 
 
+def no_items() -> list[Any]:
+    """An empty list: a default factory that is a Python function.
+
+    pydantic inspects a default factory's signature each time it makes a default,
+    and for the builtin `list` or `dict` that means parsing its text signature
+    (~0.1 ms, several times a plan).
+    """
+    return []
+
+
+def no_entries() -> dict[Any, Any]:
+    """An empty mapping: a default factory that is a Python function (see `no_items`)."""
+    return {}
+
+
 def described(title: str, description: str, **kwargs: Any) -> Any:
     """A `Field` with a Lithuanian title and a description that cites its clause."""
     return Field(title=title, description=description, **kwargs)
@@ -156,13 +171,15 @@ Text = Annotated[str, AfterValidator(_xml_text)]
 
 Year = Annotated[int, Field(ge=2000, le=2100, description="Metai (2000–2100).")]
 
+# The length constraints before the text check: so pydantic-core checks them itself (placed after a
+# function validator they run as Python validators, ~130 calls a plan).
 Markdown = Annotated[
     str,
-    AfterValidator(_xml_text),
     Field(max_length=100_000, description="Laisvas tekstas (Markdown)."),
+    AfterValidator(_xml_text),
 ]
 
-ShortText = Annotated[str, AfterValidator(_xml_text), Field(min_length=1, max_length=2_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=2_000), AfterValidator(_xml_text)]
 
 FundingSourceId = Annotated[
     str,

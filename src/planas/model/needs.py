@@ -27,6 +27,8 @@ from planas.model.base import (
     Text,
     Year,
     described,
+    no_entries,
+    no_items,
 )
 from planas.model.codes import GroupCode, ServiceCode
 from planas.model.provenance import Sourced
@@ -45,7 +47,7 @@ class NeedsAssessment(Sourced):
     methods: list[AssessmentMethod] = described(
         "Metodai",
         "Kaip vertinta: apklausa, spis_duomenys, teikeju_ataskaitos, seniuniju_duomenys, statistika, kita.",
-        default_factory=list,
+        default_factory=no_items,
     )
     period_from: Date | None = described("Laikotarpio pradžia", "Nuo kada vertinta (YYYY-MM-DD).", default=None)
     period_to: Date | None = described("Laikotarpio pabaiga", "Iki kada vertinta (YYYY-MM-DD).", default=None)
@@ -59,7 +61,7 @@ class NeedFactors(Sourced):
 
     text: Markdown | None = described("Tekstas", "Įvadinis tekstas (Markdown).", default=None)
     items: list[NeedFactor] = described(
-        "Veiksniai", "Poreikius lemiantys veiksniai ir jų poveikis.", default_factory=list
+        "Veiksniai", "Poreikius lemiantys veiksniai ir jų poveikis.", default_factory=no_items
     )
 
 
@@ -78,7 +80,7 @@ class UnmetNeed(Sourced):
     text: Markdown | None = described(
         "Tekstas", "Paaiškinimas; jei nepatenkinto poreikio nėra, parašykite tai čia.", default=None
     )
-    items: list[UnmetNeedItem] = described("Poreikiai", "Nepatenkinti poreikiai.", default_factory=list)
+    items: list[UnmetNeedItem] = described("Poreikiai", "Nepatenkinti poreikiai.", default_factory=no_items)
 
 
 class FundingNeedItem(Sourced):
@@ -88,10 +90,10 @@ class FundingNeedItem(Sourced):
         "Paslauga", "Paslaugos kodas; nenurodžius – visų paslaugų poreikis.", default=None
     )
     needed: FundingBySource = described(
-        "Reikia", "Lėšų poreikis pagal šaltinius, Eur (SPĮ 14 str. 3 d. 2 p.).", default_factory=dict
+        "Reikia", "Lėšų poreikis pagal šaltinius, Eur (SPĮ 14 str. 3 d. 2 p.).", default_factory=no_entries
     )
     allocated: FundingBySource = described(
-        "Skirta", "Skirtos (numatytos biudžete) lėšos pagal šaltinius, Eur.", default_factory=dict
+        "Skirta", "Skirtos (numatytos biudžete) lėšos pagal šaltinius, Eur.", default_factory=no_entries
     )
 
     def needed_total(self) -> Decimal:
@@ -110,7 +112,7 @@ class FundingNeed(Sourced):
     text: Markdown | None = described("Tekstas", "Kaip poreikis apskaičiuotas (Markdown).", default=None)
     items: list[FundingNeedItem] = described(
         "Poreikis pagal paslaugas", "Reikia ir skirta pagal šaltinius; iš viso apskaičiuojama.",
-        default_factory=list,
+        default_factory=no_items,
     )
 
     def needed_total(self) -> Decimal:
@@ -147,7 +149,7 @@ class DevelopmentNorms(Sourced):
     """The forecast against the development norms (SPĮ 14 str. 3 d. 1 p.)."""
 
     text: Markdown | None = described("Tekstas", "Prognozės tekstas (Markdown).", default=None)
-    items: list[NormComparison] = described("Normatyvai", "Normatyvas, esama ir planuojama.", default_factory=list)
+    items: list[NormComparison] = described("Normatyvai", "Normatyvas, esama ir planuojama.", default_factory=no_items)
 
 
 class DependencyPrevention(Sourced):
@@ -155,11 +157,11 @@ class DependencyPrevention(Sourced):
 
     text: Markdown | None = described("Tekstas", "Priklausomumo prevencijos kryptys (Markdown).", default=None)
     measures: list[Identifier] = described(
-        "Priemonės", "Tam skirtų priemonių identifikatoriai (action_plan.measures).", default_factory=list
+        "Priemonės", "Tam skirtų priemonių identifikatoriai (action_plan.measures).", default_factory=no_items
     )
     services: list[ServiceCode] = described(
         "Paslaugos", "Tam skirtos paslaugos (pvz. pagalba į namus, dienos socialinė globa namuose).",
-        default_factory=list,
+        default_factory=no_items,
     )
 
 

@@ -27,6 +27,8 @@ from planas.model.base import (
     Year,
     described,
     forbidden_character,
+    no_entries,
+    no_items,
 )
 from planas.model.codes import GroupCode
 from planas.model.provenance import Sourced
@@ -81,7 +83,7 @@ class SectionTable(Sourced):
     columns: list[Column] = described("Stulpeliai", "Lentelės stulpeliai ir jų tipai.", min_length=1)
     rows: list[dict[Identifier, Cell]] = described(
         "Eilutės", "Eilutės: stulpelio raktas -> reikšmė (tuščias langelis – praleistas raktas).",
-        default_factory=list,
+        default_factory=no_items,
     )
     note: Markdown | None = described("Pastaba", "Paaiškinimas po lentele (spausdinamas).", default=None)
 
@@ -111,10 +113,10 @@ def _iso_date(value: object) -> object:
 class Swot(Sourced):
     """SWOT analysis (stiprybės, silpnybės, galimybės, grėsmės)."""
 
-    strengths: list[ShortText] = described("Stiprybės", "Stipriosios pusės.", default_factory=list)
-    weaknesses: list[ShortText] = described("Silpnybės", "Silpnosios pusės.", default_factory=list)
-    opportunities: list[ShortText] = described("Galimybės", "Išorės galimybės.", default_factory=list)
-    threats: list[ShortText] = described("Grėsmės", "Išorės grėsmės.", default_factory=list)
+    strengths: list[ShortText] = described("Stiprybės", "Stipriosios pusės.", default_factory=no_items)
+    weaknesses: list[ShortText] = described("Silpnybės", "Silpnosios pusės.", default_factory=no_items)
+    opportunities: list[ShortText] = described("Galimybės", "Išorės galimybės.", default_factory=no_items)
+    threats: list[ShortText] = described("Grėsmės", "Išorės grėsmės.", default_factory=no_items)
 
 
 class NeedFactor(Sourced):
@@ -124,7 +126,7 @@ class NeedFactor(Sourced):
     effect: Text | None = described("Poveikis", "Kaip veiksnys keičia paslaugų poreikį.", default=None)
     target_groups: list[GroupCode] = described(
         "Tikslinės grupės", "Gavėjų grupės, kurioms veiksnys svarbus (planas reference groups).",
-        default_factory=list,
+        default_factory=no_items,
     )
 
 
@@ -136,7 +138,7 @@ class StaffEducation(Sourced):
         "Pagal išsilavinimą",
         "Darbuotojų skaičius pagal išsilavinimą: aukstasis_universitetinis, aukstasis_koleginis, profesinis, "
         "vidurinis, kitas.",
-        default_factory=dict,
+        default_factory=no_entries,
     )
 
 
@@ -156,7 +158,7 @@ class Review(Sourced):
 
     year: Year = described("Metai", "Apžvelgiamo plano metai.")
     text: Markdown | None = described("Tekstas", "Apžvalgos tekstas.", default=None)
-    items: list[ReviewItem] = described("Priemonės", "Priemonių įgyvendinimas.", default_factory=list)
+    items: list[ReviewItem] = described("Priemonės", "Priemonių įgyvendinimas.", default_factory=no_items)
 
 
 class Vision(Sourced):
@@ -164,7 +166,7 @@ class Vision(Sourced):
 
     statement: ShortText = described("Vizija", "Vizijos teiginys.")
     horizon: Year | None = described("Iki metų", "Metai, iki kurių vizija siekiama.", default=None)
-    directions: list[ShortText] = described("Kryptys", "Vizijos įgyvendinimo kryptys.", default_factory=list)
+    directions: list[ShortText] = described("Kryptys", "Vizijos įgyvendinimo kryptys.", default_factory=no_items)
 
 
 class CustomSection(Sourced):
@@ -187,17 +189,17 @@ class CustomSection(Sourced):
     text: Markdown | None = described("Tekstas", "Skirsnio tekstas (Markdown).", default=None)
     swot: Swot | None = described("SSGG analizė", "Stiprybės, silpnybės, galimybės, grėsmės.", default=None)
     needs_factors: list[NeedFactor] = described(
-        "Poreikį lemiantys veiksniai", "Veiksniai, lemiantys paslaugų poreikį.", default_factory=list
+        "Poreikį lemiantys veiksniai", "Veiksniai, lemiantys paslaugų poreikį.", default_factory=no_items
     )
     staff_education: list[StaffEducation] = described(
-        "Darbuotojų išsilavinimas", "Teikėjų darbuotojai pagal išsilavinimą.", default_factory=list
+        "Darbuotojų išsilavinimas", "Teikėjų darbuotojai pagal išsilavinimą.", default_factory=no_items
     )
     review: Review | None = described(
         "Praėjusių metų plano įgyvendinimas", "Praėjusių metų plano priemonių įgyvendinimo apžvalga.", default=None
     )
     vision: Vision | None = described("Plėtros vizija", "Socialinių paslaugų plėtros vizija.", default=None)
     tables: list[SectionTable] = described("Lentelės", "Skirsnio lentelės su tipuotais stulpeliais.",
-                                           default_factory=list)
+                                           default_factory=no_items)
     landscape: Flag = described("Gulsčias puslapis", "true – skirsnis spausdinamas gulsčiame puslapyje.",
                                 default=False)
 
