@@ -64,6 +64,7 @@ class _Plausibility:
         self.found: dict[Loc, Issue] = {}
         population = next((d for d in plan.analysis.demography if d.id == "population_total"), None)
         self.population: dict[int, Decimal] = dict(population.values) if population is not None else {}
+        self._residents: dict[int, tuple[Decimal, int] | None] = {}
 
     # --- helpers -------------------------------------------------------------------------
     def add(self, issue: Issue) -> None:
@@ -77,11 +78,11 @@ class _Plausibility:
         return self.ref.group_name(code)
 
     def residents(self, year: int) -> tuple[Decimal, int] | None:
-        """The population of a year, or of the nearest year the plan gives."""
-        if not self.population:
-            return None
-        nearest = min(self.population, key=lambda y: (abs(y - year), -y))
-        return self.population[nearest], nearest
+        """The population of a year, or of the nearest year the plan gives (asked for each figure: kept)."""
+        if year not in self._residents:
+            nearest = min(self.population, key=lambda y: (abs(y - year), -y)) if self.population else None
+            self._residents[year] = None if nearest is None else (self.population[nearest], nearest)
+        return self._residents[year]
 
     def over_population(self, value: Decimal | int, year: int, loc: Loc, what: str) -> None:
         people = self.residents(year)
@@ -102,13 +103,11 @@ class _Plausibility:
         middle = Decimal(median(v for _, _, v, _ in values)) if len(values) > 2 else None
         for year, label, value, loc in values:
             others = [p for p in values if p[3] != loc]
+            against = middle if middle is not None else others[0][2]
+            if not (_ratio(value, against) >= limit and max(value, against) >= floor):
+                continue  # in line (the usual case: the rest is only for a value far off)
             if middle is not None:
-                far = _ratio(value, middle) >= limit and max(value, middle) >= floor
                 others = [p for p in others if _ratio(p[2], middle) < limit] or others
-            else:
-                far = _ratio(value, others[0][2]) >= limit and max(value, others[0][2]) >= floor
-            if not far:
-                continue
             other = min(others, key=lambda p: abs(p[0] - year))
             larger = value > other[2]
             self.add(Issue("W1401", loc, params={
