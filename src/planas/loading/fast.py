@@ -17,7 +17,7 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -66,12 +66,23 @@ def _starts_value(raw: bytes, index: int) -> bool:
     return not head or head.endswith((b":", b"-", b"[", b"{", b","))
 
 
+def _finder(needles: tuple[bytes, ...]) -> Callable[[bytes], bool]:
+    """Whether any of the needles occurs: one regex pass for needles of one first byte, else substring searches."""
+    if len(needles) > 1 and len({needle[:1] for needle in needles}) == 1:
+        pattern = re.compile(b"|".join(re.escape(needle) for needle in needles))
+        return lambda raw: pattern.search(raw) is not None
+    return lambda raw: any(needle in raw for needle in needles)
+
+
+_FINDERS = tuple(_finder(needles) for needles, _, _ in _CHECKS)
+
+
 def needs_slow_path(raw: bytes) -> bool:
     """Whether the text has a construct only the positional loader may judge."""
     if raw[:1] in (b"&", b"*", b"!"):
         return True
-    for needles, pattern, whole_value in _CHECKS:
-        if not any(needle in raw for needle in needles):
+    for found, (_, pattern, whole_value) in zip(_FINDERS, _CHECKS, strict=True):
+        if not found(raw):
             continue
         if pattern is None:
             return True
@@ -115,8 +126,9 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str | int, Any]:
     if not numeric:
         return result
     # Keys the model reads as the same number (2023, "2023", 2023.0) are duplicates too.
-    plain = all(key.isdigit() and key[0] != "0" for key in numeric)  # 2019, 2020: canonical
-    if not plain and len({canonical_key(key) for key, _ in pairs}) != len(pairs):
+    if all(key.isdigit() and key[0] != "0" for key in numeric):  # 2019, 2020: canonical, plain integers
+        return {int(key) if key[:1] in _NUMBER_START else key: value for key, value in pairs}
+    if len({canonical_key(key) for key, _ in pairs}) != len(pairs):
         raise SlowPath("duplicate key")
     return {_key(key): value for key, value in pairs}
 
