@@ -6,7 +6,6 @@ dates and flags are strict, so that a planner's `true` places or `"yes"` never
 become a figure silently; text holds only characters XML (and so Word) can hold.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import re

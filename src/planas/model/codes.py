@@ -6,7 +6,6 @@ schema (`planas.schema`) replaces each marked code with an enum of the list's
 codes and their Lithuanian titles, so that editors complete and explain them.
 """
 
-from __future__ import annotations
 
 from typing import Annotated
 

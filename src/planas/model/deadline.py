@@ -1,6 +1,5 @@
 """A measure's deadline: a date (2023-12-31), a quarter (2023-Q4) or a year (2023)."""
 
-from __future__ import annotations
 
 import datetime as dt
 import re

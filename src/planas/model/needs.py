@@ -10,7 +10,6 @@ empty placeholders when a plan crosses into the new regime; a block counts as
 filled when any of its content is written (`filled_blocks`).
 """
 
-from __future__ import annotations
 
 from decimal import Decimal
 from typing import Literal

@@ -7,7 +7,6 @@ SPĮ; methodology 1132 / A1-368; the reconstructed A1-104 form, DOMAIN-RESEARCH
 (services are keyed by catalogue code) so that `planas diff` can match them.
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 

@@ -7,7 +7,6 @@ explains the mark only where there is one. `comment` is an internal remark for
 the planners: it is never rendered.
 """
 
-from __future__ import annotations
 
 from planas.model.base import Flag, PlanModel, Text, described
 

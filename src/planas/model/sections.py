@@ -7,7 +7,6 @@ analysis, the factors behind needs, staff education, a review of the previous
 year's plan and a development vision (Pasvalys 2023): these have typed blocks.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
