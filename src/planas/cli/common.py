@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from enum import StrEnum
 
 from planas import __version__
@@ -89,6 +88,8 @@ def report_failure(error: BaseException) -> int:
         Output().error("nutraukta (interrupted)")
     else:
         if State.debug:
+            import traceback  # only for a crash: start-up need not pay for it
+
             traceback.print_exception(error)
         print(internal_error_message(error), file=sys.stderr)  # noqa: T201 - the CLI layer prints
     return EXIT_USAGE

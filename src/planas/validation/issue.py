@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +45,8 @@ def suggest_code(value: str, entries: Mapping[str, Iterable[str]]) -> dict[str, 
     for code, forms in names.items():
         if wanted in forms:
             return {"did_you_mean": code}
+    import difflib  # only for an unknown code: a clean plan's run need not import it
+
     close = difflib.get_close_matches(value, list(entries), n=1, cutoff=0.8)
     if close:
         return {"did_you_mean": close[0]}

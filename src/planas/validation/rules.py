@@ -6,7 +6,6 @@ driver locates it in the file and gives it the severity for the plan's status.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -33,6 +32,8 @@ def _suggest(value: str, known: Iterable[str], aliases: dict[str, str] | None = 
         for alias, code in aliases.items():
             if alias.lower() == normal:
                 return {"did_you_mean": code}
+    import difflib  # only for a near miss: a clean plan's run need not import it
+
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return {"did_you_mean": close[0]} if close else {}
 
@@ -56,6 +57,8 @@ def _municipality_name(name: str) -> Iterator[Issue]:
     if alias is not None:
         yield Issue("W0312", loc, params={"name": name, "did_you_mean": alias.name})
         return
+    import difflib  # only for a name that is not official
+
     official = [m.name for m in municipalities.municipalities]
     close = difflib.get_close_matches(name, official, n=1, cutoff=0.85)
     first_word = name.split(" ", 1)[0]

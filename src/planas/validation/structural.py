@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -52,6 +51,13 @@ _RANGE_TYPES = frozenset(
     }
 )
 _FUNDING_PATTERN = "^(SB|VBD|VB|ES|UF|IL|P|GM|K)$"
+
+
+def _close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
+    """`difflib.get_close_matches`, imported only for a finding (a clean plan's run need not pay for it)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
 
 
 def _limit_text(kind: str, ctx: dict[str, Any], fallback: str) -> tuple[str, str]:
@@ -166,7 +172,7 @@ def _field_finding(err: Any, doc: LoadedDocument, status: str, root: type[BaseMo
         special = _special_key(doc, loc, err.get("input"), status)
         if special is not None:
             return special
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        close = _close_matches(name, allowed, n=1, cutoff=0.6)
         return _finding(doc, "E0201", loc, at_key=True, status=status, key=name,
                         **({"did_you_mean": close[0]} if close else {}))
     field = str(loc[-1])
@@ -204,12 +210,12 @@ def _choice_finding(err: Any, doc: LoadedDocument, status: str) -> Finding:
     is_key = "[key]" in loc
     if err["type"] == "literal_error":
         choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+        close = _close_matches(str(value), choices, n=1, cutoff=0.5)
         return _finding(doc, "E0206", loc, at_key=is_key, status=status, value=_show(value),
                         choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
     if ctx.get("pattern") == _FUNDING_PATTERN:
         choices = ["SB", "VBD", "VB", "ES", "UF", "IL", "P", "GM", "K"]
-        close = difflib.get_close_matches(str(value).upper(), choices, n=1, cutoff=0.5)
+        close = _close_matches(str(value).upper(), choices, n=1, cutoff=0.5)
         return _finding(doc, "E0206", loc, at_key=True, status=status, value=_show(value),
                         choices=", ".join(choices), **({"did_you_mean": close[0]} if close else {}))
     return _finding(doc, "E0207", loc, at_key=is_key, status=status, value=_show(value),
