@@ -97,6 +97,20 @@ def _put(ctx: ImportContext, keys: tuple[str, ...], block: dict[str, Any], where
     node[keys[-1]] = block
 
 
+def _plain_text(paragraphs: list[Paragraph], prose: Prose) -> dict[str, Any]:
+    """`{"text": …}` of a block whose items, not the block, carry the illustrative mark; `{}` without prose."""
+    text, _ = _text(paragraphs, prose)
+    return {"text": text} if text else {}
+
+
+def _placed(ctx: ImportContext, keys: tuple[str, ...], block: dict[str, Any], paragraphs: list[Paragraph],
+            tables: list[TableView]) -> list[TableView]:
+    """Put a block that holds anything into the draft, sourced at its first paragraph or table; the tables."""
+    if block:
+        _put(ctx, keys, block, _first(paragraphs, tables))
+    return tables
+
+
 def _first(paragraphs: list[Paragraph], tables: list[TableView]) -> Where:
     if paragraphs:
         return Where(paragraph=paragraphs[0].number)
@@ -119,9 +133,7 @@ def read_needs_assessment(ctx: ImportContext, paragraphs: list[Paragraph], table
         else:
             rest.append(paragraph)
     _prose_into(block, "findings", rest, prose)
-    if block:
-        _put(ctx, ("analysis", "needs_assessment"), block, _first(paragraphs, tables))
-    return tables
+    return _placed(ctx, ("analysis", "needs_assessment"), block, paragraphs, tables)
 
 
 def _groups(ctx: ImportContext, text: str) -> list[str]:
@@ -131,10 +143,7 @@ def _groups(ctx: ImportContext, text: str) -> list[str]:
 def read_need_factors(ctx: ImportContext, paragraphs: list[Paragraph], tables: list[TableView],
                       prose: Prose) -> list[TableView]:
     """The text, and the table Veiksnys / Poveikis paslaugų poreikiui / Gavėjų grupės."""
-    block: dict[str, Any] = {}
-    text, _ = _text(paragraphs, prose)
-    if text:
-        block["text"] = text
+    block = _plain_text(paragraphs, prose)
     tv = _find(tables, ("veiksnys", "poveikis_paslaugu_poreikiui", "gaveju_grupes"))
     for row in tv.data_rows() if tv is not None else []:
         factor, starred = unstar(row.text_at(0))
@@ -147,9 +156,7 @@ def read_need_factors(ctx: ImportContext, paragraphs: list[Paragraph], tables: l
         if starred:
             item["illustrative"] = True
         block.setdefault("items", []).append(item)
-    if block:
-        _put(ctx, ("analysis", "need_factors"), block, _first(paragraphs, tables))
-    return tables
+    return _placed(ctx, ("analysis", "need_factors"), block, paragraphs, tables)
 
 
 def _unread(ctx: ImportContext, tv: TableView, row: Row, names: dict[str, str]) -> None:
@@ -175,16 +182,11 @@ def _total_row(ctx: ImportContext, row: Row) -> bool:
 def read_unmet_need(ctx: ImportContext, paragraphs: list[Paragraph], tables: list[TableView],
                     prose: Prose) -> list[TableView]:
     """The text, and the table Paslauga / Gavėjų grupė / Asmenų / Priežastis (its `Iš viso` row computed)."""
-    block: dict[str, Any] = {}
-    text, _ = _text(paragraphs, prose)
-    if text:
-        block["text"] = text
+    block = _plain_text(paragraphs, prose)
     tv = _find(tables, ("paslauga", "gaveju_grupe", "asmenu", "priezastis"))
     if tv is not None:
         block.update(_unmet_items(ctx, tv))
-    if block:
-        _put(ctx, ("analysis", "unmet_need"), block, _first(paragraphs, tables))
-    return tables
+    return _placed(ctx, ("analysis", "unmet_need"), block, paragraphs, tables)
 
 
 def _unmet_items(ctx: ImportContext, tv: TableView) -> dict[str, Any]:
@@ -213,10 +215,7 @@ def _unmet_items(ctx: ImportContext, tv: TableView) -> dict[str, Any]:
 def read_development_norms(ctx: ImportContext, paragraphs: list[Paragraph], tables: list[TableView],
                            prose: Prose) -> list[TableView]:
     """The text, and the table of norms: the planners' value marked †, the actual and the planned value."""
-    block: dict[str, Any] = {}
-    text, _ = _text(paragraphs, prose)
-    if text:
-        block["text"] = text
+    block = _plain_text(paragraphs, prose)
     tv = _find(tables, ("normatyvas", "mat_vnt", "normatyvas", "esama", "planuojama", "normatyvo_aktas"))
     used: set[str] = set()
     for row in tv.data_rows() if tv is not None else []:
@@ -236,9 +235,7 @@ def read_development_norms(ctx: ImportContext, paragraphs: list[Paragraph], tabl
         if starred:
             item["illustrative"] = True
         block.setdefault("items", []).append(item)
-    if block:
-        _put(ctx, ("analysis", "development_norms"), block, _first(paragraphs, tables))
-    return tables
+    return _placed(ctx, ("analysis", "development_norms"), block, paragraphs, tables)
 
 
 def _sums(ctx: ImportContext, tv: TableView, row: Row) -> dict[str, Decimal]:
@@ -280,14 +277,10 @@ def read_funding_need(ctx: ImportContext, paragraphs: list[Paragraph], tables: l
     year = _CAPTION_YEAR.search(tv.table.caption) if tv is not None else None
     if year is not None:
         block["year"] = int(year.group(1))
-    text, _ = _text(paragraphs, prose)
-    if text:
-        block["text"] = text
+    block.update(_plain_text(paragraphs, prose))
     if tv is not None:
         block["items"] = _funding_items(ctx, tv)
-    if block:
-        _put(ctx, ("analysis", "funding_need"), block, _first(paragraphs, tables))
-    return tables
+    return _placed(ctx, ("analysis", "funding_need"), block, paragraphs, tables)
 
 
 def read_dependency_prevention(ctx: ImportContext, paragraphs: list[Paragraph], tables: list[TableView],
@@ -308,9 +301,7 @@ def read_dependency_prevention(ctx: ImportContext, paragraphs: list[Paragraph], 
             in_measures = False
             rest.append(paragraph)
     _prose_into(block, "text", rest, prose)
-    if block:
-        _put(ctx, ("action_plan", "dependency_prevention"), block, _first(paragraphs, tables))
-    return tables
+    return _placed(ctx, ("action_plan", "dependency_prevention"), block, paragraphs, tables)
 
 
 _STAFF_KEYS = ("social_workers", "social_worker_assistants", "care_coordinators", "other", "fte")

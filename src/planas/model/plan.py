@@ -8,7 +8,7 @@ SPĮ; methodology 1132 / A1-368; the reconstructed A1-104 form, DOMAIN-RESEARCH
 """
 
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, TypeVar, cast
 
 from pydantic import Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, SchemaValidator
@@ -690,27 +690,23 @@ class DocumentSettings(PlanModel):
     )
 
 
-# An absent section is its model's defaults, built without a validator (each model's own
-# validator would be built, at ~5 ms, just for that). Plain functions: pydantic inspects a
-# default factory's signature on every use, and a bound classmethod's costs ~0.1 ms.
-def _empty_Analysis() -> Analysis:
-    return Analysis.model_construct()
+_Section = TypeVar("_Section", bound=PlanModel)
 
 
-def _empty_ActionPlan() -> ActionPlan:
-    return ActionPlan.model_construct()
+class _Defaults(Generic[_Section]):
+    """A default factory: an absent section is its model's defaults, built without a validator.
 
+    Validating would build that model's own validator (~5 ms) just for this. A small
+    class rather than the bound `model_construct`: pydantic inspects a default
+    factory's signature on every use (a bound classmethod's costs ~0.1 ms), and the
+    kept schema holds the factory, so it must pickle (a closure would not).
+    """
 
-def _empty_Monitoring() -> Monitoring:
-    return Monitoring.model_construct()
+    def __init__(self, model: type[_Section]) -> None:
+        self.model = model
 
-
-def _empty_CriteriaSection() -> CriteriaSection:
-    return CriteriaSection.model_construct()
-
-
-def _empty_DocumentSettings() -> DocumentSettings:
-    return DocumentSettings.model_construct()
+    def __call__(self) -> _Section:
+        return cast(_Section, self.model.model_construct())  # pydantic types it as the base model
 
 
 class Plan(PlanModel):
@@ -733,16 +729,16 @@ class Plan(PlanModel):
     metadata: Metadata = described("Plano duomenys", "Savivaldybė, metai, būsena, patvirtinimas.")
     introduction: Introduction = described("I. Įvadas", "Bendra informacija, tikslai, kryptys.")
     analysis: Analysis = described(
-        "II. Būklės analizė", "Demografija, teikėjai, gavėjai, finansavimas.", default_factory=_empty_Analysis
+        "II. Būklės analizė", "Demografija, teikėjai, gavėjai, finansavimas.", default_factory=_Defaults(Analysis)
     )
     action_plan: ActionPlan = described(
-        "III. Priemonių planas", "Priemonės ir rodikliai.", default_factory=_empty_ActionPlan
+        "III. Priemonių planas", "Priemonės ir rodikliai.", default_factory=_Defaults(ActionPlan)
     )
     monitoring: Monitoring = described(
-        "IV. Įgyvendinimas ir stebėsena", "Stebėsena ir vertinimas.", default_factory=_empty_Monitoring
+        "IV. Įgyvendinimas ir stebėsena", "Stebėsena ir vertinimas.", default_factory=_Defaults(Monitoring)
     )
     criteria: CriteriaSection = described(
-        "Efektyvumo kriterijai", "Kriterijų tekstas ir rankiniai įrašai.", default_factory=_empty_CriteriaSection
+        "Efektyvumo kriterijai", "Kriterijų tekstas ir rankiniai įrašai.", default_factory=_Defaults(CriteriaSection)
     )
     sections: list[CustomSection] = described(
         "Papildomi skirsniai",
@@ -752,7 +748,7 @@ class Plan(PlanModel):
     )
     document: DocumentSettings = described(
         "Dokumento išdėstymas", "Skyrių ir skirsnių numeracija, antraštės, turinys.",
-        default_factory=_empty_DocumentSettings,
+        default_factory=_Defaults(DocumentSettings),
     )
     acknowledged: list[Acknowledgement] = described(
         "Pripažinti įspėjimai",

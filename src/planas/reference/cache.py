@@ -25,7 +25,27 @@ from planas import __version__
 
 T = TypeVar("T")
 _UNPICKLING_ERRORS = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
-                      TypeError, ValueError, MemoryError)
+                      TypeError, ValueError, MemoryError, KeyError)
+
+
+def unpickled(data: bytes) -> object | None:
+    """What a cache file written by planas holds, or None when it is corrupt or from another build.
+
+    The user's own cache, trusted as the user's own files are (see the module's note).
+    """
+    try:
+        value: object = pickle.loads(data)
+    except _UNPICKLING_ERRORS:
+        return None
+    return value
+
+
+def pickled(value: object) -> bytes | None:
+    """The value as cache bytes, or None when it cannot be pickled (then it is simply not kept)."""
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
 
 
 def cache_dir() -> Path | None:
@@ -58,14 +78,11 @@ def cached(kind: type[T], data_dir: Path, build: Callable[[], T], name: str = "r
         return build()
     target = folder / f"{name}-{data_stamp(data_dir)}.pickle"
     try:
-        with target.open("rb") as stream:
-            value = pickle.load(stream)  # the user's own cache, written by planas
-        if isinstance(value, kind):
-            return value
+        value = unpickled(target.read_bytes())
     except OSError:
-        pass
-    except _UNPICKLING_ERRORS:
-        pass  # corrupt or from an incompatible build: rebuilt and replaced below
+        value = None
+    if isinstance(value, kind):
+        return value  # else missing, corrupt or from an incompatible build: rebuilt and replaced below
     value = build()
     _store(target, value)
     return value
@@ -73,11 +90,9 @@ def cached(kind: type[T], data_dir: Path, build: Callable[[], T], name: str = "r
 
 def _store(target: Path, value: object) -> None:
     """Pickle the built data into the cache; a value that cannot be pickled just means no cache."""
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except pickle.PicklingError:
-        return
-    _store_bytes(target, data)
+    data = pickled(value)
+    if data is not None:
+        _store_bytes(target, data)
 
 
 def read_cached(name: str) -> bytes | None:

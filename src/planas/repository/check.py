@@ -110,8 +110,13 @@ def _read(path: Path) -> bytes | PlanReport:
                           RULES[problem.code].severity, "", make_params(problem.params))
         return PlanReport(str(path), None, None, None, (finding,))
     except UsageError as error:
-        finding = Finding(str(path), 1, 1, "E0113", Severity.ERROR, "", make_params({"detail": str(error)}))
-        return PlanReport(str(path), None, None, None, (finding,))
+        return _unusable(path, error)
+
+
+def _unusable(path: Path, error: UsageError) -> PlanReport:
+    """The report of a file that cannot be checked at all: E0113 with the reason."""
+    finding = Finding(str(path), 1, 1, "E0113", Severity.ERROR, "", make_params({"detail": str(error)}))
+    return PlanReport(str(path), None, None, None, (finding,))
 
 
 def check_file(path: Path) -> PlanReport | None:
@@ -127,8 +132,7 @@ def check_bytes(path: Path, raw: bytes) -> PlanReport | None:
     try:
         reference = reference_for(path)  # the packaged data, plus the local data of the plan's repository
     except UsageError as error:
-        finding = Finding(str(path), 1, 1, "E0113", Severity.ERROR, "", make_params({"detail": str(error)}))
-        return PlanReport(str(path), None, None, None, (finding,))
+        return _unusable(path, error)
     result = validate_bytes(raw, str(path), reference)
     name, year, status = identity_of(result.data or {})
     if result.plan is not None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
-import pickle
 import sys
 from pathlib import Path
 
@@ -33,14 +32,13 @@ import ryml
 
 import planas
 from planas import __version__
+from planas.reference.cache import keep_bytes, kept_bytes, pickled, unpickled
 from planas.repository.localref import reference_fingerprint
 
 KIND = "checked"
 """The cache folder of kept results."""
 LIMIT = 10_000
 """Results kept at most (~6 KB each): a national repository of 1,200 plans and years of its history."""
-_UNPICKLING_ERRORS = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
-                      TypeError, ValueError, MemoryError, KeyError)
 
 
 @functools.cache
@@ -70,24 +68,13 @@ def result_key(path: Path, raw: bytes) -> str | None:
 
 def recall(key: str, file: str, kind: type[object]) -> object | None:
     """The result kept under `key` for `file`, if it is one of `kind`; else None."""
-    from planas.reference.cache import kept_bytes
-
     data = kept_bytes(KIND, key)
-    if data is None:
-        return None
-    try:
-        value = pickle.loads(data)  # the user's own cache, written by planas
-    except _UNPICKLING_ERRORS:
-        return None
+    value = unpickled(data) if data is not None else None
     return value if isinstance(value, kind) and getattr(value, "file", None) == file else None
 
 
 def keep(key: str, value: object) -> None:
     """Keep a result under `key` (one that cannot be pickled is simply not kept)."""
-    from planas.reference.cache import keep_bytes
-
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return
-    keep_bytes(KIND, key, data, LIMIT)
+    data = pickled(value)
+    if data is not None:
+        keep_bytes(KIND, key, data, LIMIT)

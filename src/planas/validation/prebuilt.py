@@ -31,11 +31,9 @@ import pydantic_core
 
 from planas import __version__
 from planas.model import prebuilt
-from planas.reference.cache import read_cached, write_cached
+from planas.reference.cache import read_cached, unpickled, write_cached
 
 _PLAIN_VALIDATOR_SERIALIZER = "PlainValidator.__get_pydantic_core_schema__.<locals>.<lambda>"
-_UNPICKLING_ERRORS = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
-                      TypeError, ValueError, MemoryError, KeyError)
 
 
 def serialize_through(value: Any, handler: Callable[[Any], Any]) -> Any:
@@ -72,12 +70,7 @@ def _name() -> str:
 def load() -> dict[str, Any] | None:
     """The schema a previous run kept, or None."""
     data = read_cached(_name())
-    if data is None:
-        return None
-    try:
-        schema = pickle.loads(data)  # the user's own cache, written by planas
-    except _UNPICKLING_ERRORS:
-        return None
+    schema = unpickled(data) if data is not None else None
     return schema if isinstance(schema, dict) and "type" in schema else None
 
 
