@@ -215,3 +215,22 @@ def test_fast_path_agrees_or_steps_aside(values: list[str], flow: bool) -> None:
         return
     assert slow is not None
     assert _normal(fast) == _normal(slow)
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\n", "a: [*x]\n", "a: !t 1\n", "a: ! x\n", "<<: {b: 1}\n", "--- \na: 1\n", "a: 1\n...\n",
+    "a: 1\n---\nb: 2\n", "a:\t{b: 1}\n", "a: ?x\n", "a: ~\n", "a: [1, True]\n", "a: 010\n", "a: -0x1F\n",
+    "a: +5\n", '"2021": 1\n', "'2021': 1\n", "a: b\u0086c\n", "a: b\x07\n",
+    "a: b\n\ufeffc: d\n", "a: b\r c\n", "a: \"\\ud800\"\n", "a: .inf\n",
+], ids=repr)
+def test_the_fast_path_steps_aside_where_the_readers_could_differ(text: str) -> None:
+    with pytest.raises(SlowPath):
+        fast_load(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("text", [
+    "a: Ar? taip, A&B svarbu* 2020-2022 m. 1+1 = 2, 'x' ir \"y\"\n", "a: 2020\nb: [1000, 20.50]\n",
+    "a: \"Pagalba į namus\"\nb: 'žr. 1 priedą'\n", "a: 1 000 Eur, Nr. 010\n",
+], ids=repr)
+def test_ordinary_prose_and_numbers_stay_on_the_fast_path(text: str) -> None:
+    assert _normal(fast_load(text.encode("utf-8"))) == _normal(load_plan_text(text, "x").data)

@@ -186,6 +186,8 @@ class _Data:
         self._active: dict[int, set[str]] = {}
         self._counts: dict[tuple[str, int, str, tuple[str, ...]], int | None] = {}
         self._funds: dict[tuple[str, int, str | None, tuple[str, ...]], Quantity] = {}
+        self._values: dict[tuple[str, int, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+                           Quantity] = {}
 
     def service_name(self, code: str) -> str:
         return self.reference.service_name(code)
@@ -225,6 +227,16 @@ class _Data:
         name = operand.fallback if fallback and operand.fallback else operand.variable
         services = (service,) if service is not None else (operand.services or self.of_categories(operand))
         groups = (group,) if group is not None else operand.target_groups
+        # Criteria share their inputs (the year's recipients, funds by source, per service
+        # and group): each is computed once a plan. The plan does not change while it is read.
+        key = (name, year, services, groups, operand.sources, operand.respite_forms)
+        known = self._values.get(key)
+        if known is None:
+            known = self._values[key] = self._value(name, operand, year, services, groups)
+        return known
+
+    def _value(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
+               groups: tuple[str, ...]) -> Quantity:
         if name in _BY_YEAR:
             return _BY_YEAR[name](self, name, operand, year, services, groups)
         if year != self.year:

@@ -27,31 +27,37 @@ import ryml
 from planas.loading.positional import MAX_DEPTH, MAX_PLAN_BYTES, canonical_key, resolve_plain_scalar
 
 _END = rb"\s*(?:#.*)?(?:$|,|\]|\})"
-_NODE = rb"[\s\[{,]"  # a token starts after white space or a flow delimiter (consumed: faster)
+# A token that may start a node: after white space, a flow delimiter or `key:`. Each
+# pattern starts with its rare literal and looks behind for what precedes it: the
+# regex engine then skips ahead to the literal (a scan from every space costs ~15x more).
+_AFTER = rb"[\s\[{,]"
 # Each check: substrings that must occur before its (slower) pattern is tried,
 # and whether a match must also stand where a value starts (not inside prose).
 # Node properties (&anchor, *alias, !tag), merge keys and document markers must
 # be refused with a position; the core-schema scalars (~, True, .inf, 0o17, 010,
 # +5) are ones rapidyaml would leave as text where planas.loading.positional does not.
 _CHECKS: tuple[tuple[tuple[bytes, ...], re.Pattern[bytes] | None, bool], ...] = (
-    ((b"&", b"*", b"!"), re.compile(rb"[\s\[{,](?:[&*!][^\s*]|!\s)"), False),  # `! x`: the bare tag
-    ((b"<<",), re.compile(rb"<<\s*:"), False),
-    ((b"---", b"..."), re.compile(rb"^(?:---|\.\.\.)", re.MULTILINE), False),
+    # `&a`, `*a`, `!t` after a separator; `! x` is the bare tag.
+    ((b"&", b"*", b"!"), re.compile(rb"[&*!](?<=" + _AFTER + rb".)(?:[^\s*]|(?<=!)\s)"), False),
+    ((b"<",), re.compile(rb"<<\s*:"), False),  # gated by the rare byte: `in` is slow for a pair
+    ((b"\n---", b"\n..."), None, False),  # a document marker at a line start (the file's start: below)
     ((b".inf", b".Inf", b".INF", b".nan", b".NaN", b".NAN"), None, False),
     # Where rapidyaml (YAML 1.2) and libyaml part ways: `key:<tab>{...}` is one plain
     # scalar to rapidyaml; `?x` starts a plain scalar for rapidyaml, is refused by libyaml.
-    ((b":\t",), None, False),
-    ((b"?",), re.compile(rb"[\s\[{,]\?\S"), False),
+    ((b"\t",), re.compile(rb":\t"), False),
+    ((b"?",), re.compile(rb"\?(?<=" + _AFTER + rb"\?)\S"), False),
     ((b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"),
-     re.compile(_NODE + rb"(?:~|True|TRUE|False|FALSE|Null|NULL)" + _END, re.MULTILINE), True),
-    # Starts with the literal 0 so that the regex engine can skip ahead; the
-    # character before it is checked in _starts_value.
-    ((b"0",), re.compile(rb"0(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, re.MULTILINE), True),
-    ((b"+",), re.compile(_NODE + rb"\+[0-9]", re.MULTILINE), True),
+     re.compile(b"(?:" + b"|".join(word + b"(?<=" + _AFTER + re.escape(word) + b")"
+                                   for word in (b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"))
+                + b")" + _END, re.MULTILINE), True),
+    # A 0 that starts a number (not the 0 inside 2020); the sign before it is judged in _starts_value.
+    ((b"0",), re.compile(rb"0(?<![^ \t\n\[{,+\-]0)(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, re.MULTILINE), True),
+    ((b"+",), re.compile(rb"\+(?<=" + _AFTER + rb"\+)[0-9]", re.MULTILINE), True),
     # Escaped surrogates: rapidyaml would pass mangled text, libyaml refuses them with a position.
     ((b"\\u", b"\\U"), re.compile(rb"\\(?:u|U0000)[dD][89a-fA-F]"), False),
     # A quoted number as a key ("2021":) is text to the positional loader, JSON cannot tell.
-    ((b'"', b"'"), re.compile(rb"[\"'][-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
+    ((b'"',), re.compile(rb"\"[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
+    ((b"'",), re.compile(rb"'[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
 )
 
 
@@ -67,11 +73,20 @@ def _starts_value(raw: bytes, index: int) -> bool:
 
 
 def _finder(needles: tuple[bytes, ...]) -> Callable[[bytes], bool]:
-    """Whether any of the needles occurs: one regex pass for needles of one first byte, else substring searches."""
-    if len(needles) > 1 and len({needle[:1] for needle in needles}) == 1:
-        pattern = re.compile(b"|".join(re.escape(needle) for needle in needles))
-        return lambda raw: pattern.search(raw) is not None
-    return lambda raw: any(needle in raw for needle in needles)
+    """Whether any of the needles occurs: one regex pass for the needles of each first byte."""
+    by_first: dict[bytes, list[bytes]] = {}
+    for needle in needles:
+        by_first.setdefault(needle[:1], []).append(needle)
+    searches = [_search_of(group) for group in by_first.values()]
+    return lambda raw: any(search(raw) for search in searches)
+
+
+def _search_of(group: list[bytes]) -> Callable[[bytes], bool]:
+    if len(group) == 1:
+        needle = group[0]
+        return lambda raw: needle in raw
+    pattern = re.compile(b"|".join(re.escape(needle) for needle in group))
+    return lambda raw: pattern.search(raw) is not None
 
 
 _FINDERS = tuple(_finder(needles) for needles, _, _ in _CHECKS)
@@ -79,7 +94,7 @@ _FINDERS = tuple(_finder(needles) for needles, _, _ in _CHECKS)
 
 def needs_slow_path(raw: bytes) -> bool:
     """Whether the text has a construct only the positional loader may judge."""
-    if raw[:1] in (b"&", b"*", b"!"):
+    if raw[:1] in (b"&", b"*", b"!") or raw.startswith((b"---", b"...")):
         return True
     for found, (_, pattern, whole_value) in zip(_FINDERS, _CHECKS, strict=True):
         if not found(raw):
@@ -87,8 +102,7 @@ def needs_slow_path(raw: bytes) -> bool:
         if pattern is None:
             return True
         for match in pattern.finditer(raw):
-            start = match.start() if match.group()[:1] == b"0" else match.start() + 1
-            if not whole_value or _starts_value(raw, start):
+            if not whole_value or _starts_value(raw, match.start()):
                 return True
     return False
 
@@ -148,7 +162,19 @@ def _quiet_stderr() -> Iterator[None]:
 
 # Characters libyaml's reader refuses (C0 and C1 controls, a BOM inside the file,
 # U+FFFE/U+FFFF) and a lone CR (a line break to both, read differently): positional only.
-_UNREADABLE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]")
+# The single bytes are found by deleting them (one pass in C); the sequences start with
+# rare bytes, so their patterns are tried only where those occur.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x0D])
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+_NONCHARACTER = re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")
+
+
+def _unreadable(raw: bytes) -> bool:
+    """Whether the text holds a character libyaml refuses, or a lone CR."""
+    if len(raw.translate(None, _CONTROL_BYTES)) != len(raw):
+        return True
+    return (b"\xc2" in raw and _C1_CONTROL.search(raw) is not None) or (
+        b"\xef" in raw and _NONCHARACTER.search(raw) is not None)
 
 
 def _prepared(raw: bytes) -> bytes:
@@ -158,7 +184,7 @@ def _prepared(raw: bytes) -> bytes:
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n")
-    if _UNREADABLE.search(raw) or not raw.endswith(b"\n"):
+    if _unreadable(raw) or not raw.endswith(b"\n"):
         raise SlowPath("characters")  # a file cut short (no final line break) ends blocks differently
     if needs_slow_path(raw):
         raise SlowPath("construct")
