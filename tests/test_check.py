@@ -234,3 +234,39 @@ def test_the_fast_path_steps_aside_where_the_readers_could_differ(text: str) -> 
 ], ids=repr)
 def test_ordinary_prose_and_numbers_stay_on_the_fast_path(text: str) -> None:
     assert _normal(fast_load(text.encode("utf-8"))) == _normal(load_plan_text(text, "x").data)
+
+
+def _nesting(node: object, definitions: dict[str, object], seen: tuple[str, ...] = ()) -> int:
+    """How many mappings and lists deep a document the schema accepts can be (a cycle fails the test)."""
+    if not isinstance(node, dict):
+        return 0
+    if "$ref" in node:
+        name = str(node["$ref"]).rsplit("/", 1)[-1]
+        assert name not in seen, f"the plan schema refers to itself: {' -> '.join((*seen, name))}"
+        return _nesting(definitions[name], definitions, (*seen, name))
+    children = [*node.get("properties", {}).values(), *node.get("patternProperties", {}).values(),
+                *node.get("anyOf", []), *node.get("oneOf", []), *node.get("allOf", [])]
+    children += [node[key] for key in ("items", "additionalProperties") if isinstance(node.get(key), dict)]
+    own = 1 if node.get("type") in ("object", "array") else 0
+    return own + max((_nesting(child, definitions, seen) for child in children), default=0)
+
+
+def test_the_model_bounds_the_nesting_the_fast_path_leaves_unchecked() -> None:
+    # validate_bytes reads with fast_load(bounded=True): a plan the model accepts cannot nest
+    # deeper than the positional loader allows, and one it refuses is read again with positions.
+    from planas.loading.positional import MAX_DEPTH
+
+    schema = json.loads((ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+    assert 5 <= _nesting(schema, schema["$defs"]) < MAX_DEPTH
+
+
+def test_a_plan_nested_too_deep_is_refused_with_its_position(tmp_path: Path) -> None:
+    from planas.loading.positional import MAX_DEPTH
+    from planas.validation import validate_file
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    deep = "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2)
+    path = tmp_path / "deep.yaml"
+    path.write_text(text.replace("\nmetadata:\n", f"\nextra_key: {deep}\nmetadata:\n", 1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(f"extra_key: {deep}") + 1
+    assert [(f.code, f.line) for f in validate_file(path).findings] == [("E0109", line)]

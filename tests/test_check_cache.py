@@ -45,9 +45,9 @@ class _Counted:
         self.files: list[str] = []
         real = check_module.check_bytes
 
-        def counted(path: Path, raw: bytes) -> check_module.PlanReport | None:
+        def counted(path: Path, raw: bytes, root: Path | None = None) -> check_module.PlanReport | None:
             self.files.append(path.name if path.name != "plan.yaml" else path.parent.name)
-            return real(path, raw)
+            return real(path, raw, root)
 
         monkeypatch.setattr(check_module, "check_bytes", counted)
 

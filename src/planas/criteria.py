@@ -21,14 +21,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Literal
+from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import cache
+from typing import Literal, NamedTuple
 
 from planas.model import Plan
 from planas.reference import Criterion, Operand, Reference
 
 _WIDE = 80
 """Decimal digits for criteria arithmetic (28, the default, is too few for 10^12 / 10^-4)."""
+_ARITHMETIC = Context(prec=_WIDE)
+
+
+@cache
+def _quantum(decimals: int) -> Decimal:
+    """The quantum of a value with that many decimals: 2 -> 0.01."""
+    return Decimal(1).scaleb(-decimals)
+
 
 ValueKind = Literal["faktas", "planas", "rankinis"]
 
@@ -79,9 +88,11 @@ Missing = tuple[str, int]
 """A missing input and its year: ("paslaugų gavėjų skaičius: Pagalba į namus (analysis.provision)", 2020)."""
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A variable's value for one year, or which inputs it lacks."""
+class _Figure(NamedTuple):
+    """A variable's value for one year, or which inputs it lacks.
+
+    A named tuple, not a frozen dataclass: hundreds are made per plan, at a third of the cost.
+    """
 
     value: Decimal | None
     kind: ValueKind
@@ -169,25 +180,26 @@ class _Data:
         self.provision: dict[tuple[str, int], dict[str, dict[str, int]]] = {}
         self.groups: dict[str, set[str]] = {}
         for record in analysis.provision:
-            self.groups.setdefault(record.service, set()).add(record.target_group)
+            service, group = record.service, record.target_group
+            self.groups.setdefault(service, set()).add(group)
             for year, values in record.years.items():
-                for name in ("recipients", "waiting", "planned"):
-                    value = getattr(values, name)
+                for name, value in (("recipients", values.recipients), ("waiting", values.waiting),
+                                    ("planned", values.planned)):
                     if value is not None:
-                        by_group = self.provision.setdefault((name, year), {}).setdefault(record.service, {})
-                        by_group[record.target_group] = by_group.get(record.target_group, 0) + value
-        # year -> service -> [(target group or None, kind, sources)]
-        self.finance: dict[int, dict[str, list[tuple[str | None, str, dict[str, Decimal]]]]] = {}
+                        by_group = self.provision.setdefault((name, year), {}).setdefault(service, {})
+                        by_group[group] = by_group.get(group, 0) + value
+        # year -> service -> [(target group or None, kind, sources, their sum)]
+        self.finance: dict[int, dict[str, list[tuple[str | None, str, dict[str, Decimal], Decimal]]]] = {}
         for funds in analysis.finance:
             for entry in funds.entries:
                 self.finance.setdefault(entry.year, {}).setdefault(funds.service, []).append(
-                    (funds.target_group, entry.kind, dict(entry.sources)))
+                    (funds.target_group, entry.kind, entry.sources, sum(entry.sources.values(), Decimal(0))))
         self.places_services = {s.service for p in analysis.providers for s in p.services if s.places is not None}
         self._active: dict[int, set[str]] = {}
         self._counts: dict[tuple[str, int, str, tuple[str, ...]], int | None] = {}
-        self._funds: dict[tuple[str, int, str | None, tuple[str, ...]], Quantity] = {}
+        self._funds: dict[tuple[str, int, str | None, tuple[str, ...]], _Figure] = {}
         self._values: dict[tuple[str, int, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
-                           Quantity] = {}
+                           _Figure] = {}
 
     def service_name(self, code: str) -> str:
         return self.reference.service_name(code)
@@ -222,7 +234,7 @@ class _Data:
         return None
 
     def get(self, operand: Operand, year: int, service: str | None, group: str | None,
-            *, fallback: bool = False) -> Quantity:
+            *, fallback: bool = False) -> _Figure:
         """The value of one operand's variable in one year (for one service and group, or the operand's)."""
         name = operand.fallback if fallback and operand.fallback else operand.variable
         services = (service,) if service is not None else (operand.services or self.of_categories(operand))
@@ -236,12 +248,12 @@ class _Data:
         return known
 
     def _value(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
-               groups: tuple[str, ...]) -> Quantity:
+               groups: tuple[str, ...]) -> _Figure:
         if name in _BY_YEAR:
             return _BY_YEAR[name](self, name, operand, year, services, groups)
         if year != self.year:
             # Providers and measures describe the plan year only.
-            return Quantity(None, "planas", (_missing(name, year),))
+            return _Figure(None, "planas", (_missing(name, year),))
         if name == "respite_places":
             return self._respite_places(name, operand.respite_forms)
         if name in _PLAN_YEAR:
@@ -250,21 +262,21 @@ class _Data:
 
     # --- variables with a value per year --------------------------------------------------
     def _people(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
-                groups: tuple[str, ...]) -> Quantity:
+                groups: tuple[str, ...]) -> _Figure:
         if name in ("population", "residents_65_plus"):
             ident = "population_total" if name == "population" else "age_65_plus"
             value = self._indicator(self.plan.analysis.demography, ident, year)
         else:
             value = self._indicator(self.plan.analysis.social_indicators, name, year)
-        return Quantity(value, "faktas") if value is not None else Quantity(None, "faktas", (_missing(name, year),))
+        return _Figure(value, "faktas") if value is not None else _Figure(None, "faktas", (_missing(name, year),))
 
     def _persons(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
-                 groups: tuple[str, ...]) -> Quantity:
+                 groups: tuple[str, ...]) -> _Figure:
         value = self.plan.analysis.distinct_recipients.get(year)
         kind: ValueKind = "planas" if year == self.year else "faktas"
         if value is None:
-            return Quantity(None, kind, (_missing(name, year),))
-        return Quantity(Decimal(value), kind)
+            return _Figure(None, kind, (_missing(name, year),))
+        return _Figure(Decimal(value), kind)
 
     def _count(self, name: str, year: int, service: str, groups: tuple[str, ...]) -> int | None:
         # The same count is asked for by many criteria, years and fallbacks (hundreds
@@ -272,12 +284,13 @@ class _Data:
         key = (name, year, service, groups)
         if key not in self._counts:
             by_group = self.provision.get((name, year), {}).get(service, {})
-            known = [v for g, v in by_group.items() if self._in_groups(g, groups)]
+            known = list(by_group.values()) if not groups else [
+                v for g, v in by_group.items() if self._in_groups(g, groups)]
             self._counts[key] = sum(known) if known else None
         return self._counts[key]
 
     def _recipients(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
-                    groups: tuple[str, ...]) -> Quantity:
+                    groups: tuple[str, ...]) -> _Figure:
         """Recipients (or waiting) summed over the services that have data that year, or what is missing."""
         candidates = [s for s in (services or sorted(self.active(year))) if s in self.active(year)]
         if groups:
@@ -301,34 +314,36 @@ class _Data:
             found = False  # no waiting list at all that year: unknown, not zero
         if not found:
             detail = self.service_name(services[0]) if len(services) == 1 else ""
-            return Quantity(None, "faktas", (_missing(name, year, detail),))
+            return _Figure(None, "faktas", (_missing(name, year, detail),))
         if lacking:
-            return Quantity(None, kind, tuple(_missing(name, year, self.service_name(c)) for c in lacking), True)
-        return Quantity(Decimal(total), kind)
+            return _Figure(None, kind, tuple(_missing(name, year, self.service_name(c)) for c in lacking), True)
+        return _Figure(Decimal(total), kind)
 
-    def _service_funds(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> Quantity:
+    def _service_funds(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> _Figure:
         """One service's funds of a year (facts where given, else the plan), for one group when asked."""
         key = (code, year, group, sources)
         if key not in self._funds:
             self._funds[key] = self._service_funds_of(code, year, group, sources)
         return self._funds[key]
 
-    def _service_funds_of(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> Quantity:
+    def _service_funds_of(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> _Figure:
         entries = self.finance.get(year, {}).get(code, [])
         if group is not None:
             if any(e[0] is None for e in entries) and self.groups.get(code, {group}) != {group}:
                 detail = f"{self.service_name(code)} – lėšos atskirai kiekvienai gavėjų grupei, target_group"
-                return Quantity(None, "faktas", (_missing("expenditure", year, detail),))
+                return _Figure(None, "faktas", (_missing("expenditure", year, detail),))
             entries = [e for e in entries if e[0] in (group, None)]
         if not entries:
-            return Quantity(None, "faktas", (_missing("expenditure", year, self.service_name(code)),), True)
+            return _Figure(None, "faktas", (_missing("expenditure", year, self.service_name(code)),), True)
         kind: ValueKind = "faktas" if any(e[1] == "faktas" for e in entries) else "planas"
-        total = sum((amount for _, k, money in entries if k == kind for source, amount in money.items()
-                     if not sources or source in sources), Decimal(0))
-        return Quantity(total, kind)
+        if not sources:
+            return _Figure(sum((e[3] for e in entries if e[1] == kind), Decimal(0)), kind)
+        total = sum((amount for _, k, money, _ in entries if k == kind for source, amount in money.items()
+                     if source in sources), Decimal(0))
+        return _Figure(total, kind)
 
     def _expenditure(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
-                     groups: tuple[str, ...]) -> Quantity:
+                     groups: tuple[str, ...]) -> _Figure:
         """Funds summed over the services that have data that year, or which services' funds are missing."""
         single = len(services) == 1
         group = groups[0] if single and len(groups) == 1 else None
@@ -347,19 +362,19 @@ class _Data:
             total += funds.value
             kind = "planas" if funds.kind == "planas" else kind
         if not found:
-            return Quantity(None, "faktas", (_missing(name, year, self.service_name(services[0]) if single else ""),))
+            return _Figure(None, "faktas", (_missing(name, year, self.service_name(services[0]) if single else ""),))
         if lacking:
-            return Quantity(None, "planas" if kind == "planas" else "faktas", tuple(lacking), True)
-        return Quantity(total, "planas" if kind == "planas" else "faktas")
+            return _Figure(None, "planas" if kind == "planas" else "faktas", tuple(lacking), True)
+        return _Figure(total, "planas" if kind == "planas" else "faktas")
 
     def _budget(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
-                groups: tuple[str, ...]) -> Quantity:
+                groups: tuple[str, ...]) -> _Figure:
         by_kind = {b.kind: b.total for b in self.plan.analysis.municipal_budget if b.year == year}
         if "faktas" in by_kind:
-            return Quantity(by_kind["faktas"], "faktas")
+            return _Figure(by_kind["faktas"], "faktas")
         if "planas" in by_kind:
-            return Quantity(by_kind["planas"], "planas")
-        return Quantity(None, "faktas", (_missing(name, year),))
+            return _Figure(by_kind["planas"], "planas")
+        return _Figure(None, "faktas", (_missing(name, year),))
 
     def of_categories(self, operand: Operand) -> tuple[str, ...]:
         """The catalogue services of the operand's categories under the plan's regime (none asked: none)."""
@@ -370,41 +385,41 @@ class _Data:
                      if s.category.get(regime) in operand.categories)
 
     # --- variables of the plan year only -------------------------------------------------
-    def _funding(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+    def _funding(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> _Figure:
         """The funding need's computed total, needed or allocated (2025+ plans, A1-368 4.1 p.)."""
         need = self.plan.analysis.funding_need
         if need is None or not need.items or (need.year is not None and need.year != self.year):
-            return Quantity(None, "planas", (_missing(name, self.year),))
+            return _Figure(None, "planas", (_missing(name, self.year),))
         total = need.needed_total() if name == "funding_needed" else need.allocated_total()
-        return Quantity(total, "planas")
+        return _Figure(total, "planas")
 
-    def _unmet(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+    def _unmet(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> _Figure:
         """Persons whose need is unmet; an unmet-need block that says in text there is none counts 0."""
         unmet = self.plan.analysis.unmet_need
         if unmet is None or not (unmet.items or unmet.text):
-            return Quantity(None, "planas", (_missing(name, self.year),))
+            return _Figure(None, "planas", (_missing(name, self.year),))
         persons = [i.persons for i in unmet.items]
         if any(p is None for p in persons):
-            return Quantity(None, "planas", (_missing(name, self.year, "persons"),), True)
-        return Quantity(Decimal(sum(p for p in persons if p is not None)), "planas")
+            return _Figure(None, "planas", (_missing(name, self.year, "persons"),), True)
+        return _Figure(Decimal(sum(p for p in persons if p is not None)), "planas")
 
-    def _respite_places(self, name: str, forms: tuple[str, ...]) -> Quantity:
+    def _respite_places(self, name: str, forms: tuple[str, ...]) -> _Figure:
         """Places of respite in the given forms (providers' services with respite_form)."""
         places = [s.places for p in self.plan.analysis.providers for s in p.services
                   if s.respite_form is not None and (not forms or s.respite_form in forms)]
         known = [v for v in places if v is not None]
         if not known:
-            return Quantity(None, "planas", (_missing(name, self.year),))
-        return Quantity(Decimal(sum(known)), "planas")
+            return _Figure(None, "planas", (_missing(name, self.year),))
+        return _Figure(Decimal(sum(known)), "planas")
 
-    def _social_workers(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+    def _social_workers(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> _Figure:
         staff = [p.staff.social_workers for p in self.plan.analysis.providers if p.staff is not None]
         known_staff = [v for v in staff if v is not None]
         if not known_staff:
-            return Quantity(None, "planas", (_missing(name, self.year),))
-        return Quantity(Decimal(sum(known_staff)), "planas")
+            return _Figure(None, "planas", (_missing(name, self.year),))
+        return _Figure(Decimal(sum(known_staff)), "planas")
 
-    def _places(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+    def _places(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> _Figure:
         """Places of the named services; with groups named, only places given to those groups alone."""
         total, found, unclear = 0, False, []
         for provider in self.plan.analysis.providers:
@@ -421,25 +436,25 @@ class _Data:
                 found = True
                 total += offered.places
         if unclear:
-            return Quantity(None, "planas", tuple(unclear), found)
+            return _Figure(None, "planas", tuple(unclear), found)
         if not found:
-            return Quantity(None, "planas", (_missing(name, self.year),))
-        return Quantity(Decimal(total), "planas")
+            return _Figure(None, "planas", (_missing(name, self.year),))
+        return _Figure(Decimal(total), "planas")
 
-    def _measures_total(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+    def _measures_total(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> _Figure:
         measures = self.plan.action_plan.measures
         if not measures:
-            return Quantity(None, "planas", (_missing(name, self.year),))
-        return Quantity(Decimal(len(measures)), "planas")
+            return _Figure(None, "planas", (_missing(name, self.year),))
+        return _Figure(Decimal(len(measures)), "planas")
 
-    def _measures_done(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> Quantity:
+    def _measures_done(self, name: str, services: tuple[str, ...], groups: tuple[str, ...]) -> _Figure:
         statuses = [m.status for m in self.plan.action_plan.measures if m.status is not None]
         if not statuses:
-            return Quantity(None, "planas", (_missing(name, self.year),))
-        return Quantity(Decimal(statuses.count("ivykdyta")), "planas")
+            return _Figure(None, "planas", (_missing(name, self.year),))
+        return _Figure(Decimal(statuses.count("ivykdyta")), "planas")
 
 
-_ByYear = Callable[[_Data, str, Operand, int, tuple[str, ...], tuple[str, ...]], Quantity]
+_ByYear = Callable[[_Data, str, Operand, int, tuple[str, ...], tuple[str, ...]], _Figure]
 _BY_YEAR: dict[str, _ByYear] = {
     "population": _Data._people,
     "residents_65_plus": _Data._people,
@@ -451,7 +466,7 @@ _BY_YEAR: dict[str, _ByYear] = {
     "expenditure": _Data._expenditure,
     "municipal_budget": _Data._budget,
 }
-_PLAN_YEAR: dict[str, Callable[[_Data, str, tuple[str, ...], tuple[str, ...]], Quantity]] = {
+_PLAN_YEAR: dict[str, Callable[[_Data, str, tuple[str, ...], tuple[str, ...]], _Figure]] = {
     "social_workers": _Data._social_workers,
     "places": _Data._places,
     "measures_total": _Data._measures_total,
@@ -463,7 +478,7 @@ _PLAN_YEAR: dict[str, Callable[[_Data, str, tuple[str, ...], tuple[str, ...]], Q
 
 
 def _side(data: _Data, operand: Operand, year: int, service: str | None, group: str | None,
-          fallback: bool) -> Quantity:
+          fallback: bool) -> _Figure:
     current = data.get(operand, year + operand.year_offset, service, group, fallback=fallback)
     if current.value is None:
         return current
@@ -481,18 +496,14 @@ def _side(data: _Data, operand: Operand, year: int, service: str | None, group: 
             return extra
         value += extra.value
         kind = "planas" if "planas" in (kind, extra.kind) else kind
-    return Quantity(value, kind)
-
-
-def _operands(criterion: Criterion) -> tuple[Operand, ...]:
-    return tuple(o for o in (criterion.numerator, criterion.denominator) if o is not None)
+    return _Figure(value, kind)
 
 
 def _needs_fallback(data: _Data, criterion: Criterion, year: int, service: str | None,
                     group: str | None) -> bool:
     """Whether a primary variable with a fallback lacks a year this cell needs (all operands then fall back)."""
-    for operand in _operands(criterion):
-        if operand.fallback is None:
+    for operand in (criterion.numerator, criterion.denominator):
+        if operand is None or operand.fallback is None:
             continue
         years = [year + operand.year_offset] + ([year - 1] if operand.minus_previous_year else [])
         if any(data.get(operand, y, service, group).value is None for y in years):
@@ -507,24 +518,21 @@ def _cell(data: _Data, criterion: Criterion, year: int, service: str | None, gro
     denominator = (
         _side(data, criterion.denominator, year, service, group, fallback)
         if criterion.denominator is not None
-        else Quantity(Decimal(1), "faktas")
+        else _Figure(Decimal(1), "faktas")
     )
-    inputs = tuple(dict.fromkeys((*numerator.missing, *denominator.missing)))
-    missing = tuple(missing_text(what, when) for what, when in inputs)
-    partial = numerator.partial or denominator.partial
     kind: ValueKind = "planas" if "planas" in (numerator.kind, denominator.kind) else "faktas"
     if numerator.value is None or denominator.value is None:
+        inputs = tuple(dict.fromkeys((*numerator.missing, *denominator.missing)))
+        missing = tuple(missing_text(what, when) for what, when in inputs)
         return CriterionValue(year, None, kind, numerator.value, denominator.value, missing,
-                              missing_inputs=inputs, partial=partial, basis=basis)
+                              missing_inputs=inputs, partial=numerator.partial or denominator.partial, basis=basis)
     if denominator.value == 0:
         zero = ("vardiklis lygus nuliui", year)
         return CriterionValue(year, None, kind, numerator.value, denominator.value, ("vardiklis lygus nuliui",),
                               missing_inputs=(zero,), basis=basis)
-    exponent = Decimal(1).scaleb(-criterion.decimals)
-    with localcontext(prec=_WIDE):  # the model bounds every figure: the exact quotient fits here
-        value = (numerator.value / denominator.value * criterion.multiplier).quantize(
-            exponent, rounding=ROUND_HALF_UP
-        )
+    # The model bounds every figure: the exact quotient fits in _WIDE digits.
+    quotient = _ARITHMETIC.multiply(_ARITHMETIC.divide(numerator.value, denominator.value), criterion.multiplier)
+    value = quotient.quantize(_quantum(criterion.decimals), rounding=ROUND_HALF_UP, context=_ARITHMETIC)
     return CriterionValue(year, value, kind, numerator.value, denominator.value, basis=basis)
 
 

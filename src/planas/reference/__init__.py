@@ -11,7 +11,7 @@ import types
 import typing
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -309,7 +309,16 @@ class Plausibility:
 
     def age_family(self, group: str) -> str | None:
         """`children`, `adults` or None (a group of any age)."""
-        return next((family for family, groups in self.age_families.items() if group in groups), None)
+        return self._family_of.get(group)
+
+    @cached_property
+    def _family_of(self) -> dict[str, str]:
+        """Each group's family (the first that lists it): asked for every group of every record."""
+        families: dict[str, str] = {}
+        for family, groups in self.age_families.items():
+            for group in groups:
+                families.setdefault(group, family)
+        return families
 
 
 def _unit_key(unit: str) -> str:

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from planas.errors import UsageError
 from planas.findings import Finding, FindingCounts, Severity, count_by_severity, make_params
@@ -28,11 +28,12 @@ from planas.loading.sniff import looks_like_plan
 from planas.model import Plan
 from planas.model.plan import stored_validator
 from planas.reference import load_reference
+from planas.reference.local import repository_root
 from planas.repository import result_cache
 from planas.repository.baseline import fingerprint
 from planas.repository.index import discover_yaml_files, identity_of
 from planas.repository.init import schema_copy_findings
-from planas.repository.localref import reference_for
+from planas.repository.localref import reference_at, reference_for
 from planas.repository.settings import Settings, load_settings
 from planas.validation import validate_bytes
 from planas.validation.acknowledge import Pending, match_findings, pending, unmatched_issue
@@ -125,12 +126,16 @@ def check_file(path: Path) -> PlanReport | None:
     return raw if isinstance(raw, PlanReport) else check_bytes(path, raw)
 
 
-def check_bytes(path: Path, raw: bytes) -> PlanReport | None:
-    """Validate one plan file's bytes (`path` names it and finds its repository); None when it is no plan."""
+def check_bytes(path: Path, raw: bytes, root: Path | Literal[False] | None = False) -> PlanReport | None:
+    """Validate one plan file's bytes (`path` names it); None when it is no plan.
+
+    `root`: the repository the file belongs to, when the caller knows it (False: found from `path`).
+    """
     if not looks_like_plan(raw):
         return None
     try:
-        reference = reference_for(path)  # the packaged data, plus the local data of the plan's repository
+        # The packaged data, plus the local data of the plan's repository.
+        reference = reference_for(path) if root is False else reference_at(root)
     except UsageError as error:
         return _unusable(path, error)
     result = validate_bytes(raw, str(path), reference)
@@ -145,13 +150,13 @@ def check_bytes(path: Path, raw: bytes) -> PlanReport | None:
 
 
 Progress = Callable[[int, int], None]
-_Job = tuple[Path, bytes, str | None]
-"""A file to check: its path, its bytes, and the key its result is kept under (None: not kept)."""
+_Job = tuple[Path, bytes, Path | None, str | None]
+"""A file to check: its path, its bytes, its repository, and the key its result is kept under (None: not kept)."""
 
 
 def _check_job(job: _Job) -> PlanReport | None:
-    path, raw, key = job
-    report = check_bytes(path, raw)
+    path, raw, root, key = job
+    report = check_bytes(path, raw, root)
     if key is not None and report is not None:
         result_cache.keep(key, report)
     return report
@@ -163,17 +168,21 @@ def _check_all(paths: Sequence[Path], jobs: int, progress: Progress | None,
     reports: list[PlanReport | None] = [None] * len(paths)
     todo: list[tuple[int, _Job]] = []
     done = 0
+    roots: dict[Path, Path | None] = {}  # each folder's repository, looked up once (a few stat calls each)
     for index, path in enumerate(paths):
         raw = _read(path)
         if isinstance(raw, PlanReport):
             reports[index] = raw
         elif looks_like_plan(raw):
-            key = result_cache.result_key(path, raw) if use_cache else None
+            if path.parent not in roots:
+                roots[path.parent] = repository_root(path)
+            root = roots[path.parent]
+            key = result_cache.result_key(path, raw, root) if use_cache else None
             kept = result_cache.recall(key, str(path), PlanReport) if key is not None else None
             if isinstance(kept, PlanReport):
                 reports[index] = kept
             else:
-                todo.append((index, (path, raw, key)))
+                todo.append((index, (path, raw, root, key)))
                 continue
         done += 1
         if progress is not None:

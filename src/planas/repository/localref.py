@@ -102,9 +102,11 @@ def _root_fingerprint(root: Path) -> bytes:
     return digest.digest()
 
 
-def reference_fingerprint(path: Path) -> bytes | None:
-    """A hash of the data `reference_for(path)` is made of, beyond the packaged data (None: unreadable)."""
-    root = repository_root(path)
+def fingerprint_at(root: Path | None) -> bytes | None:
+    """A hash of the data `reference_at(root)` is made of, beyond the packaged data (None: unreadable).
+
+    `root` None: no repository, the packaged data only (an empty hash).
+    """
     if root is None:
         return b""
     try:
@@ -115,5 +117,9 @@ def reference_fingerprint(path: Path) -> bytes | None:
 
 def reference_for(path: Path) -> Reference:
     """The reference data for a plan file (or a folder): packaged, plus its repository's local data."""
-    root = repository_root(path)
+    return reference_at(repository_root(path))
+
+
+def reference_at(root: Path | None) -> Reference:
+    """The reference data of the repository at `root` (None: no repository, the packaged data)."""
     return load_reference() if root is None else reference_for_root(root)

@@ -33,7 +33,7 @@ import ryml
 import planas
 from planas import __version__
 from planas.reference.cache import keep_bytes, kept_bytes, pickled, unpickled
-from planas.repository.localref import reference_fingerprint
+from planas.repository.localref import fingerprint_at
 
 KIND = "checked"
 """The cache folder of kept results."""
@@ -55,9 +55,12 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
-def result_key(path: Path, raw: bytes) -> str | None:
-    """The key of a plan file's result (None: its repository's settings cannot be read; it is not kept)."""
-    reference = reference_fingerprint(path)
+def result_key(path: Path, raw: bytes, root: Path | None) -> str | None:
+    """The key of a plan file's result (None: its repository's settings cannot be read; it is not kept).
+
+    `root`: the repository the file belongs to (`planas.reference.local.repository_root`).
+    """
+    reference = fingerprint_at(root)
     if reference is None:
         return None
     digest = hashlib.sha256(code_stamp())

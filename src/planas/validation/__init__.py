@@ -120,7 +120,7 @@ def _validate_bytes(raw: bytes, file: str, reference: Reference | None = None) -
     """The fast path where it answers, the positional reader where it must."""
     reference = reference or load_reference()
     try:
-        data = fast_load(raw)
+        data = fast_load(raw, bounded=True)  # validated next: the model bounds the depth
     except SlowPath:
         loaded = _positional(raw, file)
         return loaded if isinstance(loaded, FileResult) else validate_document(loaded, reference)

@@ -28,6 +28,7 @@ class _Consistency:
         self.plan = plan
         self.ref = ref
         self.year = plan.metadata.year
+        self._families: dict[str, str | None] = {}  # a service's one age family, asked per record
 
     def service_name(self, code: str) -> str:
         service = self.ref.services.get(code)
@@ -88,8 +89,10 @@ class _Consistency:
                 yield Issue("W0316", ("analysis", "providers", i, "id"), params={"ref": provider.id})
 
     def _family(self, service: Service) -> str | None:
-        families = {self.ref.plausibility.age_family(g) for g in service.recipients}
-        return families.pop() if len(families) == 1 else None
+        if service.code not in self._families:
+            families = {self.ref.plausibility.age_family(g) for g in service.recipients}
+            self._families[service.code] = families.pop() if len(families) == 1 else None
+        return self._families[service.code]
 
     def groups(self) -> Iterator[Issue]:
         """W0315: a group of one age on a service the catalogue gives only to the other."""

@@ -65,6 +65,7 @@ class _Plausibility:
         population = next((d for d in plan.analysis.demography if d.id == "population_total"), None)
         self.population: dict[int, Decimal] = dict(population.values) if population is not None else {}
         self._residents: dict[int, tuple[Decimal, int] | None] = {}
+        self._limit, self._floor = Decimal(self.bounds.magnitude_ratio), Decimal(self.bounds.magnitude_floor)
 
     # --- helpers -------------------------------------------------------------------------
     def add(self, issue: Issue) -> None:
@@ -97,9 +98,14 @@ class _Plausibility:
         from their median is reported; with two far apart, both are (either may be wrong).
         """
         values = [(year, label, Decimal(value), loc) for year, label, value, loc in points if value]
-        if len(values) < 2 or (len(values) == 2 and any(p[3] in self.found for p in values)):
+        if len(values) < 2:
+            return
+        limit, floor = self._limit, self._floor
+        low, high = min(v for _, _, v, _ in values), max(v for _, _, v, _ in values)
+        if low > 0 and (high < limit * low or high < floor):
+            return  # every value (and so the median) within `limit` of every other, or all small: in line
+        if len(values) == 2 and any(p[3] in self.found for p in values):
             return  # of two far apart, one is already explained by a more telling rule
-        limit, floor = Decimal(self.bounds.magnitude_ratio), Decimal(self.bounds.magnitude_floor)
         middle = Decimal(median(v for _, _, v, _ in values)) if len(values) > 2 else None
         for year, label, value, loc in values:
             others = [p for p in values if p[3] != loc]
@@ -122,11 +128,14 @@ class _Plausibility:
         """Recipients against the population, the places and their own history; waiting lists."""
         analysis = self.plan.analysis
         for i, record in enumerate(analysis.provision):
-            what = f"{self.service_name(record.service)} ({self.group_name(record.target_group)})"
             for year, values in record.years.items():
+                people = self.residents(year)
+                if people is None:
+                    continue
                 for name in ("recipients", "planned", "waiting"):
                     value = getattr(values, name)
-                    if value is not None:
+                    if value is not None and value > people[0]:  # rare: the message is made only then
+                        what = f"{self.service_name(record.service)} ({self.group_name(record.target_group)})"
                         self.over_population(value, year, ("analysis", "provision", i, "years", year, name), what)
         self.capacity()
         for i, record in enumerate(analysis.provision):
