@@ -480,7 +480,7 @@ _PLAN_YEAR: dict[str, Callable[[_Data, str, tuple[str, ...], tuple[str, ...]], _
 def _side(data: _Data, operand: Operand, year: int, service: str | None, group: str | None,
           fallback: bool) -> _Figure:
     current = data.get(operand, year + operand.year_offset, service, group, fallback=fallback)
-    if current.value is None:
+    if current.value is None or (not operand.minus_previous_year and operand.plus is None):
         return current
     value = current.value
     kind = current.kind

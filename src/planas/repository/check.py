@@ -11,6 +11,7 @@ back in a stable order.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import multiprocessing
 import os
 from collections import defaultdict
@@ -205,7 +206,9 @@ def _run_jobs(work: Sequence[_Job], jobs: int) -> Iterator[PlanReport | None]:
     load_reference()  # loaded once here, inherited by forked workers
     stored_validator()  # so is the plan's validator
     chunk = max(1, len(work) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # Each worker sets what it inherits aside from the cyclic GC: collections then scan only
+    # what its plans make, and do not write to (and so copy) the pages it shares with this process.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=gc.freeze) as pool:
         yield from pool.map(_check_job, work, chunksize=chunk)
 
 
