@@ -282,17 +282,25 @@ class _Data:
         # The same count is asked for by many criteria, years and fallbacks (hundreds
         # of times a plan): computed once. The plan does not change while it is read.
         key = (name, year, service, groups)
-        if key not in self._counts:
+        known = self._counts.get(key, -1)  # counts are never negative: -1 is "not yet counted"
+        if known == -1:
             by_group = self.provision.get((name, year), {}).get(service, {})
-            known = list(by_group.values()) if not groups else [
+            given = list(by_group.values()) if not groups else [
                 v for g, v in by_group.items() if self._in_groups(g, groups)]
-            self._counts[key] = sum(known) if known else None
-        return self._counts[key]
+            known = self._counts[key] = sum(given) if given else None
+        return known
 
     def _recipients(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
                     groups: tuple[str, ...]) -> _Figure:
         """Recipients (or waiting) summed over the services that have data that year, or what is missing."""
-        candidates = [s for s in (services or sorted(self.active(year))) if s in self.active(year)]
+        if len(services) == 1:
+            return self._service_count(name, year, services[0], groups)
+        return self._summed_count(name, year, services, groups)
+
+    def _summed_count(self, name: str, year: int, services: tuple[str, ...], groups: tuple[str, ...]) -> _Figure:
+        """`_recipients` over several services (all that have data that year when none are named)."""
+        active = self.active(year)
+        candidates = [s for s in services if s in active] if services else sorted(active)
         if groups:
             candidates = [s for s in candidates if any(self._in_groups(g, groups) for g in self.groups.get(s, ()))]
         total, lacking, found = 0, [], False
@@ -313,11 +321,25 @@ class _Data:
         if name == "waiting" and not any(self._count("waiting", year, c, groups) is not None for c in candidates):
             found = False  # no waiting list at all that year: unknown, not zero
         if not found:
-            detail = self.service_name(services[0]) if len(services) == 1 else ""
-            return _Figure(None, "faktas", (_missing(name, year, detail),))
+            return _Figure(None, "faktas", (_missing(name, year),))
         if lacking:
             return _Figure(None, kind, tuple(_missing(name, year, self.service_name(c)) for c in lacking), True)
         return _Figure(Decimal(total), kind)
+
+    def _service_count(self, name: str, year: int, code: str, groups: tuple[str, ...]) -> _Figure:
+        """`_recipients` of one service (a row of a per-service criterion): its count, or that it is missing."""
+        count: int | None = None
+        kind: ValueKind = "faktas"
+        if code in self.active(year) and (not groups or any(self._in_groups(g, groups)
+                                                             for g in self.groups.get(code, ()))):
+            count = self._count(name, year, code, groups)
+            if count is None and name == "recipients" and year == self.year:
+                count = self._count("planned", year, code, groups)
+                kind = "planas"
+            # A waiting list not written is unknown here: "served, so nobody waits" holds only in a sum.
+        if count is None:
+            return _Figure(None, "faktas", (_missing(name, year, self.service_name(code)),))
+        return _Figure(Decimal(count), kind)
 
     def _service_funds(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> _Figure:
         """One service's funds of a year (facts where given, else the plan), for one group when asked."""
@@ -346,13 +368,18 @@ class _Data:
                      groups: tuple[str, ...]) -> _Figure:
         """Funds summed over the services that have data that year, or which services' funds are missing."""
         single = len(services) == 1
-        group = groups[0] if single and len(groups) == 1 else None
-        candidates = list(services) if single else [s for s in (services or sorted(self.active(year)))
-                                                     if s in self.active(year)]
+        if single:  # one service (a row of a per-service criterion): its funds as they are
+            funds = self._service_funds(services[0], year, groups[0] if len(groups) == 1 else None,
+                                        operand.sources)
+            if funds.value is None and funds.partial:
+                return _Figure(None, "faktas", (_missing(name, year, self.service_name(services[0])),))
+            return funds
+        active = self.active(year)
+        candidates = [s for s in services if s in active] if services else sorted(active)
         total, kind, found = Decimal(0), "faktas", False
         lacking: list[Missing] = []
         for code in candidates:
-            funds = self._service_funds(code, year, group, operand.sources)
+            funds = self._service_funds(code, year, None, operand.sources)
             if funds.value is None and not funds.partial:
                 return funds  # the money cannot be told apart (one amount for several groups)
             if funds.value is None:
@@ -362,7 +389,7 @@ class _Data:
             total += funds.value
             kind = "planas" if funds.kind == "planas" else kind
         if not found:
-            return _Figure(None, "faktas", (_missing(name, year, self.service_name(services[0]) if single else ""),))
+            return _Figure(None, "faktas", (_missing(name, year),))
         if lacking:
             return _Figure(None, "planas" if kind == "planas" else "faktas", tuple(lacking), True)
         return _Figure(total, "planas" if kind == "planas" else "faktas")

@@ -136,9 +136,12 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str | int, Any]:
     result: dict[str | int, Any] = dict(pairs)
     if len(result) != len(pairs):
         raise SlowPath("duplicate key")
-    numeric = [key for key, _ in pairs if key[:1] in _NUMBER_START]
-    if not numeric:
+    for key, _ in pairs:  # most objects have no numeric key: a loop that stops at the first is cheapest
+        if key[:1] in _NUMBER_START:
+            break
+    else:
         return result
+    numeric = [key for key, _ in pairs if key[:1] in _NUMBER_START]
     # Keys the model reads as the same number (2023, "2023", 2023.0) are duplicates too.
     if all(key.isdigit() and key[0] != "0" for key in numeric):  # 2019, 2020: canonical, plain integers
         return {int(key) if key[:1] in _NUMBER_START else key: value for key, value in pairs}
