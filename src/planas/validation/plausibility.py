@@ -20,6 +20,7 @@ from statistics import median
 
 from planas.model import Plan
 from planas.model.deadline import deadline_year
+from planas.model.plan import ProvisionYear
 from planas.reference import Reference
 from planas.validation.issue import Issue, Loc
 
@@ -91,19 +92,28 @@ class _Plausibility:
             self.add(Issue("W1403", loc, params={"what": what, "value": shown(value),
                                                  "population": shown(people[0]), "year": people[1]}))
 
+    def far_apart(self, points: list[tuple[int, str, Decimal | int, Loc]]) -> bool:
+        """Whether two of the (non-zero) values may be out of line: else W1401 has nothing to say of them.
+
+        Every value within `magnitude_ratio` of every other (and so of their median),
+        or all below `magnitude_floor`, is in line.
+        """
+        values = [value for _, _, value, _ in points if value]
+        if len(values) < 2:
+            return False
+        low, high = min(values), max(values)
+        return not (low > 0 and (high < self._limit * low or high < self._floor))
+
     def history(self, points: list[tuple[int, str, Decimal | int, Loc]], what: str) -> None:
         """W1401 for a value out of line with the same figure's other years (10x by default).
 
         `points`: (year, kind or "", value, location); with three or more, a value far
         from their median is reported; with two far apart, both are (either may be wrong).
         """
-        values = [(year, label, Decimal(value), loc) for year, label, value, loc in points if value]
-        if len(values) < 2:
+        if not self.far_apart(points):
             return
+        values = [(year, label, Decimal(value), loc) for year, label, value, loc in points if value]
         limit, floor = self._limit, self._floor
-        low, high = min(v for _, _, v, _ in values), max(v for _, _, v, _ in values)
-        if low > 0 and (high < limit * low or high < floor):
-            return  # every value (and so the median) within `limit` of every other, or all small: in line
         if len(values) == 2 and any(p[3] in self.found for p in values):
             return  # of two far apart, one is already explained by a more telling rule
         middle = Decimal(median(v for _, _, v, _ in values)) if len(values) > 2 else None
@@ -139,10 +149,13 @@ class _Plausibility:
                         self.over_population(value, year, ("analysis", "provision", i, "years", year, name), what)
         self.capacity()
         for i, record in enumerate(analysis.provision):
+            recipients, waiting = self.provision_points(i, "recipients"), self.provision_points(i, "waiting")
+            if not (self.waits_long(i) or self.far_apart(recipients) or self.far_apart(waiting)):
+                continue  # the usual record: nothing to say, and no message to make
             what = f"{self.service_name(record.service)} ({self.group_name(record.target_group)})"
             self.waiting(i, what)
-            self.history(self.provision_points(i, "recipients"), f"{what}: gavėjai")
-            self.history(self.provision_points(i, "waiting"), f"{what}: laukiantys")
+            self.history(recipients, f"{what}: gavėjai")
+            self.history(waiting, f"{what}: laukiantys")
 
     def provision_points(self, index: int, name: str) -> list[tuple[int, str, Decimal | int, Loc]]:
         """One record's recipients (the plan where there are no recipients yet) or waiting list, by year."""
@@ -155,13 +168,19 @@ class _Plausibility:
                 points.append((year, "", value, ("analysis", "provision", index, "years", year, field)))
         return points
 
+    def _waits_long(self, values: ProvisionYear) -> bool:
+        waiting, recipients = values.waiting, values.recipients
+        return (waiting is not None and recipients is not None and recipients > 0
+                and waiting >= self.bounds.waiting_ratio * recipients and waiting >= self.bounds.waiting_floor)
+
+    def waits_long(self, index: int) -> bool:
+        """Whether a year of the record has a waiting list many times its recipients (W1408)."""
+        return any(self._waits_long(values) for values in self.plan.analysis.provision[index].years.values())
+
     def waiting(self, index: int, what: str) -> None:
         """W1408: a waiting list many times the recipients."""
         for year, values in self.plan.analysis.provision[index].years.items():
-            if values.waiting is None or not values.recipients:
-                continue
-            if (values.waiting >= self.bounds.waiting_ratio * values.recipients
-                    and values.waiting >= self.bounds.waiting_floor):
+            if self._waits_long(values):
                 self.add(Issue("W1408", ("analysis", "provision", index, "years", year, "waiting"), params={
                     "what": what, "year": year, "waiting": values.waiting, "recipients": values.recipients}))
 
