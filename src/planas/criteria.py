@@ -237,10 +237,12 @@ class _Data:
             *, fallback: bool = False) -> _Figure:
         """The value of one operand's variable in one year (for one service and group, or the operand's)."""
         name = operand.fallback if fallback and operand.fallback else operand.variable
-        services = (service,) if service is not None else (operand.services or self.of_categories(operand))
         groups = (group,) if group is not None else operand.target_groups
-        # Criteria share their inputs (the year's recipients, funds by source, per service
-        # and group): each is computed once a plan. The plan does not change while it is read.
+        if service is not None:  # a row of its own (one service, or service and group): asked once
+            return self._value(name, operand, year, (service,), groups)
+        services = operand.services or self.of_categories(operand)
+        # Criteria share their inputs (the year's recipients, funds by source): each is
+        # computed once a plan. The plan does not change while it is read.
         key = (name, year, services, groups, operand.sources, operand.respite_forms)
         known = self._values.get(key)
         if known is None:
@@ -360,8 +362,8 @@ class _Data:
         kind: ValueKind = "faktas" if any(e[1] == "faktas" for e in entries) else "planas"
         if not sources:
             return _Figure(sum((e[3] for e in entries if e[1] == kind), Decimal(0)), kind)
-        total = sum((amount for _, k, money, _ in entries if k == kind for source, amount in money.items()
-                     if source in sources), Decimal(0))
+        total = sum((money[source] for _, k, money, _ in entries if k == kind for source in sources
+                     if source in money), Decimal(0))
         return _Figure(total, kind)
 
     def _expenditure(self, name: str, operand: Operand, year: int, services: tuple[str, ...],

@@ -111,9 +111,10 @@ def _positional(raw: bytes, file: str) -> LoadedDocument | FileResult:
         return _problem_result(file, problem)
 
 
-def validate_bytes(raw: bytes, file: str, reference: Reference | None = None) -> FileResult:
-    """Validate a plan given as bytes (`file` names it in findings)."""
-    return replace(_validate_bytes(raw, file, reference), source_sha256=hashlib.sha256(raw).hexdigest())
+def validate_bytes(raw: bytes, file: str, reference: Reference | None = None, *, digest: bool = True) -> FileResult:
+    """Validate a plan given as bytes (`file` names it in findings; `digest`: record the bytes' SHA-256)."""
+    result = _validate_bytes(raw, file, reference)
+    return replace(result, source_sha256=hashlib.sha256(raw).hexdigest()) if digest else result
 
 
 def _validate_bytes(raw: bytes, file: str, reference: Reference | None = None) -> FileResult:
