@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from planas.model import Plan
 from planas.model.sections import Column, CustomSection, SectionTable
 from planas.reference import FormLayout
-from planas.validation.issue import Issue, Loc
-
-GroupCheck = Callable[[Iterable[str], Loc], Iterator[Issue]]
+from planas.validation.issue import GroupCheck, Issue, Loc
 
 # What each column type accepts, in Lithuanian and English (E1506).
 _EXPECTED = {

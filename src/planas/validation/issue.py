@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,12 @@ class Issue:
     params: dict[str, object] = field(default_factory=dict)
     acknowledged: str | None = None
     """The plan's reason when it acknowledges this warning (validation.acknowledge)."""
+
+
+ServiceCheck = Callable[[str, Loc], Iterable[Issue]]
+"""The catalogue check of one service code (E0303, E0304), shared by the rules of each form."""
+GroupCheck = Callable[[Iterable[str], Loc], Iterable[Issue]]
+"""The check of target group codes (E0305), shared by the rules of each form."""
 
 
 _SHORT = 3

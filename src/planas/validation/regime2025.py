@@ -12,15 +12,12 @@ regime that carries the new blocks is told they are not in its form.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 
 from planas.model import Plan
 from planas.model.needs import BLOCKS_2025, block_filled
 from planas.reference import Reference
-from planas.validation.issue import Issue, Loc
-
-ServiceCheck = Callable[[str, Loc], Iterator[Issue]]
-GroupCheck = Callable[[Iterable[str], Loc], Iterator[Issue]]
+from planas.validation.issue import GroupCheck, Issue, Loc, ServiceCheck
 
 NEW_REGIME = "A1-368_2024"
 RESPITE_ACCREDITABLE_FROM = dt.date(2024, 7, 1)
