@@ -36,28 +36,46 @@ _AFTER = rb"[\s\[{,]"
 # Node properties (&anchor, *alias, !tag), merge keys and document markers must
 # be refused with a position; the core-schema scalars (~, True, .inf, 0o17, 010,
 # +5) are ones rapidyaml would leave as text where planas.loading.positional does not.
-_CHECKS: tuple[tuple[tuple[bytes, ...], re.Pattern[bytes] | None, bool], ...] = (
+class _Lazy:
+    """A pattern compiled when first used.
+
+    Most files need only two or three of them, and `validate` of one file should
+    not pay ~0.6 ms of start-up to compile the others.
+    """
+
+    def __init__(self, source: bytes, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+        self._pattern: re.Pattern[bytes] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[bytes]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, self.flags)
+        return self._pattern
+
+
+_CHECKS: tuple[tuple[tuple[bytes, ...], _Lazy | None, bool], ...] = (
     # `&a`, `*a`, `!t` after a separator; `! x` is the bare tag.
-    ((b"&", b"*", b"!"), re.compile(rb"[&*!](?<=" + _AFTER + rb".)(?:[^\s*]|(?<=!)\s)"), False),
-    ((b"<",), re.compile(rb"<<\s*:"), False),  # gated by the rare byte: `in` is slow for a pair
+    ((b"&", b"*", b"!"), _Lazy(rb"[&*!](?<=" + _AFTER + rb".)(?:[^\s*]|(?<=!)\s)"), False),
+    ((b"<",), _Lazy(rb"<<\s*:"), False),  # gated by the rare byte: `in` is slow for a pair
     ((b"\n---", b"\n..."), None, False),  # a document marker at a line start (the file's start: below)
     ((b".inf", b".Inf", b".INF", b".nan", b".NaN", b".NAN"), None, False),
     # Where rapidyaml (YAML 1.2) and libyaml part ways: `key:<tab>{...}` is one plain
     # scalar to rapidyaml; `?x` starts a plain scalar for rapidyaml, is refused by libyaml.
-    ((b"\t",), re.compile(rb":\t"), False),
-    ((b"?",), re.compile(rb"\?(?<=" + _AFTER + rb"\?)\S"), False),
+    ((b"\t",), _Lazy(rb":\t"), False),
+    ((b"?",), _Lazy(rb"\?(?<=" + _AFTER + rb"\?)\S"), False),
     ((b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"),
-     re.compile(b"(?:" + b"|".join(word + b"(?<=" + _AFTER + re.escape(word) + b")"
+     _Lazy(b"(?:" + b"|".join(word + b"(?<=" + _AFTER + re.escape(word) + b")"
                                    for word in (b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"))
                 + b")" + _END, re.MULTILINE), True),
     # A 0 that starts a number (not the 0 inside 2020); the sign before it is judged in _starts_value.
-    ((b"0",), re.compile(rb"0(?<![^ \t\n\[{,+\-]0)(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, re.MULTILINE), True),
-    ((b"+",), re.compile(rb"\+(?<=" + _AFTER + rb"\+)[0-9]", re.MULTILINE), True),
+    ((b"0",), _Lazy(rb"0(?<![^ \t\n\[{,+\-]0)(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, re.MULTILINE), True),
+    ((b"+",), _Lazy(rb"\+(?<=" + _AFTER + rb"\+)[0-9]", re.MULTILINE), True),
     # Escaped surrogates: rapidyaml would pass mangled text, libyaml refuses them with a position.
-    ((b"\\u", b"\\U"), re.compile(rb"\\(?:u|U0000)[dD][89a-fA-F]"), False),
+    ((b"\\u", b"\\U"), _Lazy(rb"\\(?:u|U0000)[dD][89a-fA-F]"), False),
     # A quoted number as a key ("2021":) is text to the positional loader, JSON cannot tell.
-    ((b'"',), re.compile(rb"\"[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
-    ((b"'",), re.compile(rb"'[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
+    ((b'"',), _Lazy(rb"\"[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
+    ((b"'",), _Lazy(rb"'[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
 )
 
 
@@ -85,8 +103,8 @@ def _search_of(group: list[bytes]) -> Callable[[bytes], bool]:
     if len(group) == 1:
         needle = group[0]
         return lambda raw: needle in raw
-    pattern = re.compile(b"|".join(re.escape(needle) for needle in group))
-    return lambda raw: pattern.search(raw) is not None
+    pattern = _Lazy(b"|".join(re.escape(needle) for needle in group))
+    return lambda raw: pattern.pattern.search(raw) is not None
 
 
 _FINDERS = tuple(_finder(needles) for needles, _, _ in _CHECKS)
@@ -101,7 +119,7 @@ def needs_slow_path(raw: bytes) -> bool:
             continue
         if pattern is None:
             return True
-        for match in pattern.finditer(raw):
+        for match in pattern.pattern.finditer(raw):
             if not whole_value or _starts_value(raw, match.start()):
                 return True
     return False
