@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from functools import cached_property
 
 from pydantic import BaseModel
 
@@ -73,8 +74,15 @@ class _Checker:
         self.criteria_table = criteria
         self.year = plan.metadata.year
         self.regime = ref.regime_for_year(self.year)
-        self.service_names = {code: (s.name_lt, s.name_en, *s.aliases) for code, s in ref.services.items()}
-        self.group_names = {gid: (g.name_lt, g.name_en, *g.aliases) for gid, g in ref.target_groups.items()}
+
+    # The names a mistyped code is matched against: made only when a code is unknown.
+    @cached_property
+    def service_names(self) -> dict[str, tuple[str, ...]]:
+        return {code: (s.name_lt, s.name_en, *s.aliases) for code, s in self.ref.services.items()}
+
+    @cached_property
+    def group_names(self) -> dict[str, tuple[str, ...]]:
+        return {gid: (g.name_lt, g.name_en, *g.aliases) for gid, g in self.ref.target_groups.items()}
 
     # --- helpers -------------------------------------------------------------------------
     def service(self, code: str, loc: Loc) -> Iterator[Issue]:
