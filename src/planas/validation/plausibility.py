@@ -98,7 +98,11 @@ class _Plausibility:
         Every value within `magnitude_ratio` of every other (and so of their median),
         or all below `magnitude_floor`, is in line.
         """
-        values = [value for _, _, value, _ in points if value]
+        return self.spread([value for _, _, value, _ in points])
+
+    def spread(self, figures: list[Decimal | int]) -> bool:
+        """`far_apart` of the bare figures."""
+        values = [value for value in figures if value]
         if len(values) < 2:
             return False
         low, high = min(values), max(values)
@@ -235,11 +239,13 @@ class _Plausibility:
     def finance(self) -> None:
         """W1401: each source's amount against the same record's other years."""
         for i, record in enumerate(self.plan.analysis.finance):
-            what = f"Lėšos: {self.service_name(record.service)}"
-            if record.target_group is not None:
-                what += f" ({self.group_name(record.target_group)})"
             sources = sorted({s for e in record.entries for s in e.sources})
             for source in sources:
+                if not self.spread([e.sources[source] for e in record.entries if source in e.sources]):
+                    continue  # all in line: no points, no message to make
+                what = f"Lėšos: {self.service_name(record.service)}"
+                if record.target_group is not None:
+                    what += f" ({self.group_name(record.target_group)})"
                 points = [(e.year, e.kind, e.sources[source],
                            ("analysis", "finance", i, "entries", j, "sources", source))
                           for j, e in enumerate(record.entries) if source in e.sources]
