@@ -269,6 +269,8 @@ class _Plausibility:
                         "part": shown(value), "whole": shown(whole.values[year]), "year": year,
                         "whole_title": (titles[whole.id].name_lt if whole.id in titles else whole.id).lower()}))
         for ident, (section, i, ind) in located.items():
+            if not self.spread(list(ind.values.values())):
+                continue  # all in line: no points, no message to make
             title = titles[ident].name_lt if ident in titles else (ind.title or ident)
             points = [(year, "", value, ("analysis", section, i, "values", year))
                       for year, value in sorted(ind.values.items())]
