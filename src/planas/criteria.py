@@ -583,12 +583,17 @@ def _service_group_rows(plan: Plan, reference: Reference) -> list[tuple[str | No
     groups: dict[str, set[str]] = {}
     for record in analysis.provision:
         groups.setdefault(record.service, set()).add(record.target_group)
-    split = {f.service for f in analysis.finance if f.target_group is not None}
-    whole = {f.service for f in analysis.finance if f.target_group is None}
+    funded: dict[str, set[str]] = {}  # service -> the groups its money is given for
+    whole: set[str] = set()
+    for funds in analysis.finance:
+        if funds.target_group is None:
+            whole.add(funds.service)
+        else:
+            funded.setdefault(funds.service, set()).add(funds.target_group)
+    split = set(funded)
     pairs: set[tuple[str | None, str | None]] = set()
     for service in sorted(set(groups) | split | whole):
-        named = groups.get(service, set()) | {f.target_group for f in analysis.finance
-                                              if f.service == service and f.target_group is not None}
+        named = groups.get(service, set()) | funded.get(service, set())
         ages = {reference.plausibility.age_family(g) for g in named} - {None}
         if not named or (service in whole and service not in split and len(named) > 1 and len(ages) <= 1):
             pairs.add((service, None))
