@@ -50,10 +50,13 @@ def criteria_issues(plan: Plan, reference: Reference, table: CriteriaTable,
             yield Issue("E0310", ("criteria", "overrides", i, "criterion"),
                         params={"ref": override.criterion, "known": known_list(known),
                                 **suggest(override.criterion, known)})
+    by_criterion: dict[str, list[CriterionRow]] = {}
+    for row in table.rows:
+        by_criterion.setdefault(row.criterion.id, []).append(row)
     for criterion in reference.criteria:
         if not criterion.warn_missing:
             continue
-        rows = [r for r in table.rows if r.criterion.id == criterion.id]
+        rows = by_criterion.get(criterion.id, [])
         if not rows and criterion.per is not None:
             yield Issue("W0901", ("criteria", criterion.id), params={
                 "criterion": criterion.id, "name": criterion.name_lt, "years": plan.metadata.year,
