@@ -14,7 +14,7 @@ before capacity before history).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from statistics import median
 
@@ -100,7 +100,7 @@ class _Plausibility:
         """
         return self.spread([value for _, _, value, _ in points])
 
-    def spread(self, figures: list[Decimal | int]) -> bool:
+    def spread(self, figures: Sequence[Decimal | int | None]) -> bool:
         """`far_apart` of the bare figures."""
         values = [value for value in figures if value]
         if len(values) < 2:
@@ -153,13 +153,15 @@ class _Plausibility:
                         self.over_population(value, year, ("analysis", "provision", i, "years", year, name), what)
         self.capacity()
         for i, record in enumerate(analysis.provision):
-            recipients, waiting = self.provision_points(i, "recipients"), self.provision_points(i, "waiting")
-            if not (self.waits_long(i) or self.far_apart(recipients) or self.far_apart(waiting)):
-                continue  # the usual record: nothing to say, and no message to make
+            years = record.years.values()
+            served = [v.recipients if v.recipients is not None else v.planned for v in years]
+            if not (self.spread(served) or self.spread([v.waiting for v in years])
+                    or any(self._waits_long(v) for v in years)):
+                continue  # the usual record: nothing to say, and no points or message to make
             what = f"{self.service_name(record.service)} ({self.group_name(record.target_group)})"
             self.waiting(i, what)
-            self.history(recipients, f"{what}: gavėjai")
-            self.history(waiting, f"{what}: laukiantys")
+            self.history(self.provision_points(i, "recipients"), f"{what}: gavėjai")
+            self.history(self.provision_points(i, "waiting"), f"{what}: laukiantys")
 
     def provision_points(self, index: int, name: str) -> list[tuple[int, str, Decimal | int, Loc]]:
         """One record's recipients (the plan where there are no recipients yet) or waiting list, by year."""
@@ -176,10 +178,6 @@ class _Plausibility:
         waiting, recipients = values.waiting, values.recipients
         return (waiting is not None and recipients is not None and recipients > 0
                 and waiting >= self.bounds.waiting_ratio * recipients and waiting >= self.bounds.waiting_floor)
-
-    def waits_long(self, index: int) -> bool:
-        """Whether a year of the record has a waiting list many times its recipients (W1408)."""
-        return any(self._waits_long(values) for values in self.plan.analysis.provision[index].years.values())
 
     def waiting(self, index: int, what: str) -> None:
         """W1408: a waiting list many times the recipients."""
