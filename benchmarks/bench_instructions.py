@@ -31,17 +31,19 @@ def _stage(stage: str, files: list[Path], runs: int) -> None:
     from planas.loading.fast import _prepared, fast_load
     from planas.model import validate_plan
     from planas.reference import load_reference
+    from planas.reference.local import repository_root
     from planas.repository.check import check_bytes
     from planas.validation.rules import semantic_issues
 
     raws = [(path, path.read_bytes()) for path in files]
+    root = repository_root(files[0])  # one repository
     reference = load_reference()
     datas = [fast_load(raw, bounded=True) for _, raw in raws]
     plans = [validate_plan(data) for data in datas]
     tables = [evaluate_criteria(plan, reference) for plan in plans]
-    check_bytes(*raws[0])
+    check_bytes(*raws[0], root)
     work = {
-        "all": lambda: [check_bytes(path, raw) for path, raw in raws],
+        "all": lambda: [check_bytes(path, raw, root) for path, raw in raws],
         "read": lambda: [fast_load(raw, bounded=True) for _, raw in raws],
         "scan": lambda: [_prepared(raw) for _, raw in raws],
         "model": lambda: [validate_plan(data) for data in datas],

@@ -45,7 +45,7 @@ class _Counted:
         self.files: list[str] = []
         real = check_module.check_bytes
 
-        def counted(path: Path, raw: bytes, root: Path | None = None) -> check_module.PlanReport | None:
+        def counted(path: Path, raw: bytes, root: Path | None) -> check_module.PlanReport | None:
             self.files.append(path.name if path.name != "plan.yaml" else path.parent.name)
             return real(path, raw, root)
 

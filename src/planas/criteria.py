@@ -528,16 +528,10 @@ def _side(data: _Data, operand: Operand, year: int, service: str | None, group: 
     return _Figure(value, kind)
 
 
-@cache
-def _with_fallback(criterion: Criterion) -> tuple[Operand, ...]:
-    """The criterion's operands that name a fallback variable (asked for every cell)."""
-    return tuple(o for o in (criterion.numerator, criterion.denominator) if o is not None and o.fallback is not None)
-
-
 def _needs_fallback(data: _Data, criterion: Criterion, year: int, service: str | None,
                     group: str | None) -> bool:
     """Whether a primary variable with a fallback lacks a year this cell needs (all operands then fall back)."""
-    for operand in _with_fallback(criterion):
+    for operand in criterion.with_fallback:
         years = [year + operand.year_offset] + ([year - 1] if operand.minus_previous_year else [])
         if any(data.get(operand, y, service, group).value is None for y in years):
             return True

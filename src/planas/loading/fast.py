@@ -27,7 +27,7 @@ import ryml
 from planas.loading.positional import MAX_DEPTH, MAX_PLAN_BYTES, canonical_key, resolve_plain_scalar
 
 _END = rb"\s*(?:#.*)?(?:$|,|\]|\})"
-# A token that may start a node: after white space, a flow delimiter or `key:`. Each
+# What may stand before a token that starts a node: white space or a flow delimiter. Each
 # pattern starts with its rare literal and looks behind for what precedes it: the
 # regex engine then skips ahead to the literal (a scan from every space costs ~15x more).
 _AFTER = rb"[\s\[{,]"
@@ -36,46 +36,31 @@ _AFTER = rb"[\s\[{,]"
 # Node properties (&anchor, *alias, !tag), merge keys and document markers must
 # be refused with a position; the core-schema scalars (~, True, .inf, 0o17, 010,
 # +5) are ones rapidyaml would leave as text where planas.loading.positional does not.
-class _Lazy:
-    """A pattern compiled when first used.
-
-    Most files need only two or three of them, and `validate` of one file should
-    not pay ~0.6 ms of start-up to compile the others.
-    """
-
-    def __init__(self, source: bytes, flags: int = 0) -> None:
-        self.source, self.flags = source, flags
-        self._pattern: re.Pattern[bytes] | None = None
-
-    @property
-    def pattern(self) -> re.Pattern[bytes]:
-        if self._pattern is None:
-            self._pattern = re.compile(self.source, self.flags)
-        return self._pattern
-
-
-_CHECKS: tuple[tuple[tuple[bytes, ...], _Lazy | None, bool], ...] = (
+# Patterns are kept as text and compiled where first used (`re` keeps what it compiled):
+# most files need two or three of them, and `validate` of one file should not pay
+# ~0.6 ms of start-up for the others. `(?m)`: `$` in _END ends a line.
+_CHECKS: tuple[tuple[tuple[bytes, ...], bytes | None, bool], ...] = (
     # `&a`, `*a`, `!t` after a separator; `! x` is the bare tag.
-    ((b"&", b"*", b"!"), _Lazy(rb"[&*!](?<=" + _AFTER + rb".)(?:[^\s*]|(?<=!)\s)"), False),
-    ((b"<",), _Lazy(rb"<<\s*:"), False),  # gated by the rare byte: `in` is slow for a pair
+    ((b"&", b"*", b"!"), rb"[&*!](?<=" + _AFTER + rb".)(?:[^\s*]|(?<=!)\s)", False),
+    ((b"<",), rb"<<\s*:", False),  # gated by the rare byte: `in` is slow for a pair
     ((b"\n---", b"\n..."), None, False),  # a document marker at a line start (the file's start: below)
     ((b".inf", b".Inf", b".INF", b".nan", b".NaN", b".NAN"), None, False),
     # Where rapidyaml (YAML 1.2) and libyaml part ways: `key:<tab>{...}` is one plain
     # scalar to rapidyaml; `?x` starts a plain scalar for rapidyaml, is refused by libyaml.
-    ((b"\t",), _Lazy(rb":\t"), False),
-    ((b"?",), _Lazy(rb"\?(?<=" + _AFTER + rb"\?)\S"), False),
+    ((b"\t",), rb":\t", False),
+    ((b"?",), rb"\?(?<=" + _AFTER + rb"\?)\S", False),
     ((b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"),
-     _Lazy(b"(?:" + b"|".join(word + b"(?<=" + _AFTER + re.escape(word) + b")"
-                                   for word in (b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"))
-                + b")" + _END, re.MULTILINE), True),
+     b"(?m)(?:" + b"|".join(word + b"(?<=" + _AFTER + re.escape(word) + b")"
+                            for word in (b"~", b"True", b"TRUE", b"False", b"FALSE", b"Null", b"NULL"))
+     + b")" + _END, True),
     # A 0 that starts a number (not the 0 inside 2020); the sign before it is judged in _starts_value.
-    ((b"0",), _Lazy(rb"0(?<![^ \t\n\[{,+\-]0)(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, re.MULTILINE), True),
-    ((b"+",), _Lazy(rb"\+(?<=" + _AFTER + rb"\+)[0-9]", re.MULTILINE), True),
+    ((b"0",), rb"(?m)0(?<![^ \t\n\[{,+\-]0)(?:[0-9]+|o[0-7]+|x[0-9a-fA-F]+)" + _END, True),
+    ((b"+",), rb"\+(?<=" + _AFTER + rb"\+)[0-9]", True),
     # Escaped surrogates: rapidyaml would pass mangled text, libyaml refuses them with a position.
-    ((b"\\u", b"\\U"), _Lazy(rb"\\(?:u|U0000)[dD][89a-fA-F]"), False),
+    ((b"\\u", b"\\U"), rb"\\(?:u|U0000)[dD][89a-fA-F]", False),
     # A quoted number as a key ("2021":) is text to the positional loader, JSON cannot tell.
-    ((b'"',), _Lazy(rb"\"[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
-    ((b"'",), _Lazy(rb"'[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:"), False),
+    ((b'"',), rb"\"[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:", False),
+    ((b"'",), rb"'[-+]?[0-9][0-9a-fA-Fox_.]*[\"'][ \t]*:", False),
 )
 
 
@@ -103,8 +88,8 @@ def _search_of(group: list[bytes]) -> Callable[[bytes], bool]:
     if len(group) == 1:
         needle = group[0]
         return lambda raw: needle in raw
-    pattern = _Lazy(b"|".join(re.escape(needle) for needle in group))
-    return lambda raw: pattern.pattern.search(raw) is not None
+    pattern = b"|".join(re.escape(needle) for needle in group)
+    return lambda raw: re.search(pattern, raw) is not None
 
 
 _FINDERS = tuple(_finder(needles) for needles, _, _ in _CHECKS)
@@ -119,7 +104,7 @@ def needs_slow_path(raw: bytes) -> bool:
             continue
         if pattern is None:
             return True
-        for match in pattern.pattern.finditer(raw):
+        for match in re.finditer(pattern, raw):
             if not whole_value or _starts_value(raw, match.start()):
                 return True
     return False

@@ -259,6 +259,11 @@ class Criterion:
     """Whether a value that cannot be computed is a finding (W0901); the 2025+ candidates are not:
     their inputs are required by the family-17 rules, which say what to fill."""
 
+    @cached_property
+    def with_fallback(self) -> tuple[Operand, ...]:
+        """The operands that name a fallback variable (asked for every cell of the criteria table)."""
+        return tuple(o for o in (self.numerator, self.denominator) if o is not None and o.fallback is not None)
+
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class PriceBound:
@@ -349,6 +354,18 @@ class Reference:
     respite_forms: dict[str, RespiteForm] = dataclasses.field(default_factory=dict)
     local_codes: frozenset[str] = frozenset()
     """Codes that come from a repository's local reference data (`planas.reference.local`), not the package."""
+
+    def service_family(self, code: str) -> str | None:
+        """The one age family of a catalogue service's recipients (None: any age, both, or not in the catalogue)."""
+        return self._service_families.get(code)
+
+    @cached_property
+    def _service_families(self) -> dict[str, str | None]:
+        families: dict[str, str | None] = {}
+        for code, service in self.services.items():
+            found = {self.plausibility.age_family(group) for group in service.recipients}
+            families[code] = found.pop() if len(found) == 1 else None
+        return families
 
     def service_name(self, code: str) -> str:
         """A service's Lithuanian name (the code itself when it is not in the catalogue)."""

@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from planas.errors import UsageError
 from planas.findings import Finding, FindingCounts, Severity, count_by_severity, make_params
@@ -34,7 +34,7 @@ from planas.repository import result_cache
 from planas.repository.baseline import fingerprint
 from planas.repository.index import discover_yaml_files, identity_of
 from planas.repository.init import schema_copy_findings
-from planas.repository.localref import reference_at, reference_for
+from planas.repository.localref import reference_at
 from planas.repository.settings import Settings, load_settings
 from planas.validation import validate_bytes
 from planas.validation.acknowledge import Pending, match_findings, pending, unmatched_issue
@@ -121,22 +121,15 @@ def _unusable(path: Path, error: UsageError) -> PlanReport:
     return PlanReport(str(path), None, None, None, (finding,))
 
 
-def check_file(path: Path) -> PlanReport | None:
-    """Validate one plan file (read once: fast when clean, located when not); None when it is no plan."""
-    raw = _read(path)
-    return raw if isinstance(raw, PlanReport) else check_bytes(path, raw)
-
-
-def check_bytes(path: Path, raw: bytes, root: Path | Literal[False] | None = False) -> PlanReport | None:
+def check_bytes(path: Path, raw: bytes, root: Path | None) -> PlanReport | None:
     """Validate one plan file's bytes (`path` names it); None when it is no plan.
 
-    `root`: the repository the file belongs to, when the caller knows it (False: found from `path`).
+    `root`: the repository the file belongs to (`planas.reference.local.repository_root`; None: none).
     """
     if not looks_like_plan(raw):
         return None
     try:
-        # The packaged data, plus the local data of the plan's repository.
-        reference = reference_for(path) if root is False else reference_at(root)
+        reference = reference_at(root)  # the packaged data, plus the local data of the plan's repository
     except UsageError as error:
         return _unusable(path, error)
     result = validate_bytes(raw, str(path), reference, digest=False)  # no document is made: no digest
@@ -368,6 +361,5 @@ __all__ = [
     "CheckResult",
     "PlanReport",
     "check_bytes",
-    "check_file",
     "check_repository",
 ]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planas.model import Plan
-from planas.reference import Reference, Service
+from planas.reference import Reference
 from planas.validation.issue import Issue, Loc
 from planas.validation.plausibility import shown
 
@@ -28,7 +28,6 @@ class _Consistency:
         self.plan = plan
         self.ref = ref
         self.year = plan.metadata.year
-        self._families: dict[str, str | None] = {}  # a service's one age family, asked per record
 
     def service_name(self, code: str) -> str:
         service = self.ref.services.get(code)
@@ -88,12 +87,6 @@ class _Consistency:
             if not provider.services:
                 yield Issue("W0316", ("analysis", "providers", i, "id"), params={"ref": provider.id})
 
-    def _family(self, service: Service) -> str | None:
-        if service.code not in self._families:
-            families = {self.ref.plausibility.age_family(g) for g in service.recipients}
-            self._families[service.code] = families.pop() if len(families) == 1 else None
-        return self._families[service.code]
-
     def groups(self) -> Iterator[Issue]:
         """W0315: a group of one age on a service the catalogue gives only to the other."""
         analysis = self.plan.analysis
@@ -104,8 +97,7 @@ class _Consistency:
                    for i, p in enumerate(analysis.providers) for j, s in enumerate(p.services)
                    for k, g in enumerate(s.target_groups)]
         for (code, group), loc in places:
-            service = self.ref.services.get(code)
-            family = self._family(service) if service is not None else None
+            family = self.ref.service_family(code)
             other = self.ref.plausibility.age_family(group)
             if family is None or other is None or other == family:
                 continue

@@ -92,16 +92,12 @@ class _Plausibility:
             self.add(Issue("W1403", loc, params={"what": what, "value": shown(value),
                                                  "population": shown(people[0]), "year": people[1]}))
 
-    def far_apart(self, points: list[tuple[int, str, Decimal | int, Loc]]) -> bool:
-        """Whether two of the (non-zero) values may be out of line: else W1401 has nothing to say of them.
+    def far_apart(self, figures: Sequence[Decimal | int | None]) -> bool:
+        """Whether two of the (non-zero) figures may be out of line: else W1401 has nothing to say of them.
 
         Every value within `magnitude_ratio` of every other (and so of their median),
         or all below `magnitude_floor`, is in line.
         """
-        return self.spread([value for _, _, value, _ in points])
-
-    def spread(self, figures: Sequence[Decimal | int | None]) -> bool:
-        """`far_apart` of the bare figures."""
         values = [value for value in figures if value]
         if len(values) < 2:
             return False
@@ -114,7 +110,7 @@ class _Plausibility:
         `points`: (year, kind or "", value, location); with three or more, a value far
         from their median is reported; with two far apart, both are (either may be wrong).
         """
-        if not self.far_apart(points):
+        if not self.far_apart([value for _, _, value, _ in points]):
             return
         values = [(year, label, Decimal(value), loc) for year, label, value, loc in points if value]
         limit, floor = self._limit, self._floor
@@ -155,7 +151,7 @@ class _Plausibility:
         for i, record in enumerate(analysis.provision):
             years = record.years.values()
             served = [v.recipients if v.recipients is not None else v.planned for v in years]
-            if not (self.spread(served) or self.spread([v.waiting for v in years])
+            if not (self.far_apart(served) or self.far_apart([v.waiting for v in years])
                     or any(self._waits_long(v) for v in years)):
                 continue  # the usual record: nothing to say, and no points or message to make
             what = f"{self.service_name(record.service)} ({self.group_name(record.target_group)})"
@@ -239,7 +235,7 @@ class _Plausibility:
         for i, record in enumerate(self.plan.analysis.finance):
             sources = sorted({s for e in record.entries for s in e.sources})
             for source in sources:
-                if not self.spread([e.sources[source] for e in record.entries if source in e.sources]):
+                if not self.far_apart([e.sources[source] for e in record.entries if source in e.sources]):
                     continue  # all in line: no points, no message to make
                 what = f"Lėšos: {self.service_name(record.service)}"
                 if record.target_group is not None:
@@ -267,7 +263,7 @@ class _Plausibility:
                         "part": shown(value), "whole": shown(whole.values[year]), "year": year,
                         "whole_title": (titles[whole.id].name_lt if whole.id in titles else whole.id).lower()}))
         for ident, (section, i, ind) in located.items():
-            if not self.spread(list(ind.values.values())):
+            if not self.far_apart(list(ind.values.values())):
                 continue  # all in line: no points, no message to make
             title = titles[ident].name_lt if ident in titles else (ind.title or ident)
             points = [(year, "", value, ("analysis", section, i, "values", year))
