@@ -168,6 +168,31 @@ def _missing(name: str, year: int, detail: str = "") -> Missing:
     return (f"{title}{': ' + detail if detail else ''} ({place})", year)
 
 
+class _Funds(NamedTuple):
+    """One service's money of one year for all its groups: facts where given, else the plan."""
+
+    kind: ValueKind
+    total: Decimal
+    by_source: dict[str, Decimal]
+
+    @classmethod
+    def of(cls, entries: list[tuple[str | None, str, dict[str, Decimal], Decimal]]) -> _Funds:
+        """Sum the entries of the kind that counts (any fact outweighs the plan)."""
+        kind: ValueKind = "faktas" if any(e[1] == "faktas" for e in entries) else "planas"
+        counted = [e for e in entries if e[1] == kind]
+        by_source: dict[str, Decimal] = {}
+        for _, _, money, _ in counted:
+            for source, amount in money.items():
+                by_source[source] = by_source.get(source, Decimal(0)) + amount
+        return cls(kind, sum((e[3] for e in counted), Decimal(0)), by_source)
+
+    def of_sources(self, sources: tuple[str, ...]) -> Decimal:
+        """The money from these sources (none named: from all)."""
+        if not sources:
+            return self.total
+        return sum((self.by_source[s] for s in sources if s in self.by_source), Decimal(0))
+
+
 class _Data:
     """Look-ups of the plan's figures by variable and year, indexed once per plan."""
 
@@ -194,10 +219,14 @@ class _Data:
             for entry in funds.entries:
                 self.finance.setdefault(entry.year, {}).setdefault(funds.service, []).append(
                     (funds.target_group, entry.kind, entry.sources, sum(entry.sources.values(), Decimal(0))))
+        # year -> service -> its money for all groups together: sums over services ask this
+        # of every service, for each year and set of sources (hundreds of times a plan).
+        self.whole_funds: dict[int, dict[str, _Funds]] = {
+            year: {code: _Funds.of(entries) for code, entries in by_service.items()}
+            for year, by_service in self.finance.items()}
         self.places_services = {s.service for p in analysis.providers for s in p.services if s.places is not None}
         self._active: dict[int, set[str]] = {}
         self._counts: dict[tuple[str, int, str, tuple[str, ...]], int | None] = {}
-        self._funds: dict[tuple[str, int, str | None, tuple[str, ...]], _Figure] = {}
         self._values: dict[tuple[str, int, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
                            _Figure] = {}
 
@@ -345,26 +374,18 @@ class _Data:
 
     def _service_funds(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> _Figure:
         """One service's funds of a year (facts where given, else the plan), for one group when asked."""
-        key = (code, year, group, sources)
-        if key not in self._funds:
-            self._funds[key] = self._service_funds_of(code, year, group, sources)
-        return self._funds[key]
-
-    def _service_funds_of(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> _Figure:
-        entries = self.finance.get(year, {}).get(code, [])
-        if group is not None:
+        if group is None:
+            funds = self.whole_funds.get(year, {}).get(code)
+        else:
+            entries = self.finance.get(year, {}).get(code, [])
             if any(e[0] is None for e in entries) and self.groups.get(code, {group}) != {group}:
                 detail = f"{self.service_name(code)} – lėšos atskirai kiekvienai gavėjų grupei, target_group"
                 return _Figure(None, "faktas", (_missing("expenditure", year, detail),))
             entries = [e for e in entries if e[0] in (group, None)]
-        if not entries:
+            funds = _Funds.of(entries) if entries else None
+        if funds is None:
             return _Figure(None, "faktas", (_missing("expenditure", year, self.service_name(code)),), True)
-        kind: ValueKind = "faktas" if any(e[1] == "faktas" for e in entries) else "planas"
-        if not sources:
-            return _Figure(sum((e[3] for e in entries if e[1] == kind), Decimal(0)), kind)
-        total = sum((money[source] for _, k, money, _ in entries if k == kind for source in sources
-                     if source in money), Decimal(0))
-        return _Figure(total, kind)
+        return _Figure(funds.of_sources(sources), funds.kind)
 
     def _expenditure(self, name: str, operand: Operand, year: int, services: tuple[str, ...],
                      groups: tuple[str, ...]) -> _Figure:
