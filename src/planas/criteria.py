@@ -560,7 +560,7 @@ def _needs_fallback(data: _Data, criterion: Criterion, year: int, service: str |
 
 
 def _cell(data: _Data, criterion: Criterion, year: int, service: str | None, group: str | None) -> CriterionValue:
-    fallback = _needs_fallback(data, criterion, year, service, group)
+    fallback = bool(criterion.with_fallback) and _needs_fallback(data, criterion, year, service, group)
     basis = SERVICE_USES if fallback else None
     numerator = _side(data, criterion.numerator, year, service, group, fallback)
     denominator = (
