@@ -100,14 +100,14 @@ class _Figure(NamedTuple):
     partial: bool = False
 
 
-@dataclass(frozen=True)
-class CriterionValue:
+class CriterionValue(NamedTuple):
     """One cell of the criteria table.
 
     `missing` reads as text ("… 2020 m. (analysis.finance)"); `missing_inputs`
     holds the same inputs with their years, for findings that list each once.
     `partial`: some inputs of a sum were given and others not, so no value.
     `basis`: how the value is counted when a criterion's fallback was used.
+    A named tuple, as `_Figure`: about a hundred are made per plan, at a third of a frozen dataclass's cost.
     """
 
     year: int
@@ -168,29 +168,33 @@ def _missing(name: str, year: int, detail: str = "") -> Missing:
     return (f"{title}{': ' + detail if detail else ''} ({place})", year)
 
 
+_Entry = tuple[str | None, str, dict[str, Decimal], Decimal]
+"""A finance entry of a plan: its target group (None: all), kind, money by source and their sum."""
+
+_COUNTED = ("recipients", "waiting", "planned")
+"""The fields of a provision year that are counts of persons."""
+
+
 class _Funds(NamedTuple):
-    """One service's money of one year for all its groups: facts where given, else the plan."""
+    """One service's money of one year (for all its groups, or one): facts where given, else the plan."""
 
     kind: ValueKind
     total: Decimal
-    by_source: dict[str, Decimal]
+    entries: list[_Entry]
+    """The entries of that kind."""
 
     @classmethod
-    def of(cls, entries: list[tuple[str | None, str, dict[str, Decimal], Decimal]]) -> _Funds:
+    def of(cls, entries: list[_Entry]) -> _Funds:
         """Sum the entries of the kind that counts (any fact outweighs the plan)."""
-        kind: ValueKind = "faktas" if any(e[1] == "faktas" for e in entries) else "planas"
+        kind: ValueKind = "faktas" if "faktas" in [e[1] for e in entries] else "planas"
         counted = [e for e in entries if e[1] == kind]
-        by_source: dict[str, Decimal] = {}
-        for _, _, money, _ in counted:
-            for source, amount in money.items():
-                by_source[source] = by_source.get(source, Decimal(0)) + amount
-        return cls(kind, sum((e[3] for e in counted), Decimal(0)), by_source)
+        return cls(kind, sum((e[3] for e in counted), Decimal(0)), counted)
 
     def of_sources(self, sources: tuple[str, ...]) -> Decimal:
         """The money from these sources (none named: from all)."""
         if not sources:
             return self.total
-        return sum((self.by_source[s] for s in sources if s in self.by_source), Decimal(0))
+        return sum((money[s] for _, _, money, _ in self.entries for s in sources if s in money), Decimal(0))
 
 
 class _Data:
@@ -202,28 +206,33 @@ class _Data:
         self.year = plan.metadata.year
         analysis = plan.analysis
         # (field, year) -> service -> group -> sum; only values actually given count.
-        self.provision: dict[tuple[str, int], dict[str, dict[str, int]]] = {}
+        provision: dict[tuple[str, int], dict[str, dict[str, int]]] = {}
+        self.provision = provision
         self.groups: dict[str, set[str]] = {}
         for record in analysis.provision:
             service, group = record.service, record.target_group
             self.groups.setdefault(service, set()).add(group)
             for year, values in record.years.items():
-                for name, value in (("recipients", values.recipients), ("waiting", values.waiting),
-                                    ("planned", values.planned)):
-                    if value is not None:
-                        by_group = self.provision.setdefault((name, year), {}).setdefault(service, {})
-                        by_group[group] = by_group.get(group, 0) + value
+                for name in _COUNTED:
+                    value = getattr(values, name)
+                    if value is None:
+                        continue
+                    by_service = provision.get((name, year))
+                    if by_service is None:
+                        by_service = provision[(name, year)] = {}
+                    by_group = by_service.get(service)
+                    if by_group is None:
+                        by_group = by_service[service] = {}
+                    by_group[group] = by_group.get(group, 0) + value
         # year -> service -> [(target group or None, kind, sources, their sum)]
-        self.finance: dict[int, dict[str, list[tuple[str | None, str, dict[str, Decimal], Decimal]]]] = {}
+        self.finance: dict[int, dict[str, list[_Entry]]] = {}
         for funds in analysis.finance:
             for entry in funds.entries:
                 self.finance.setdefault(entry.year, {}).setdefault(funds.service, []).append(
                     (funds.target_group, entry.kind, entry.sources, sum(entry.sources.values(), Decimal(0))))
-        # year -> service -> its money for all groups together: sums over services ask this
-        # of every service, for each year and set of sources (hundreds of times a plan).
-        self.whole_funds: dict[int, dict[str, _Funds]] = {
-            year: {code: _Funds.of(entries) for code, entries in by_service.items()}
-            for year, by_service in self.finance.items()}
+        # year -> service -> its money for all groups together, summed when a year is first asked:
+        # sums over services ask this of every service, for each year and set of sources.
+        self._whole_funds: dict[int, dict[str, _Funds]] = {}
         self.places_services = {s.service for p in analysis.providers for s in p.services if s.places is not None}
         self._active: dict[int, set[str]] = {}
         self._counts: dict[tuple[str, int, str, tuple[str, ...]], int | None] = {}
@@ -359,15 +368,12 @@ class _Data:
 
     def _service_count(self, name: str, year: int, code: str, groups: tuple[str, ...]) -> _Figure:
         """`_recipients` of one service (a row of a per-service criterion): its count, or that it is missing."""
-        count: int | None = None
+        # A service without data that year, or without any of the groups, counts None.
+        count = self._count(name, year, code, groups)
         kind: ValueKind = "faktas"
-        if code in self.active(year) and (not groups or any(self._in_groups(g, groups)
-                                                             for g in self.groups.get(code, ()))):
-            count = self._count(name, year, code, groups)
-            if count is None and name == "recipients" and year == self.year:
-                count = self._count("planned", year, code, groups)
-                kind = "planas"
-            # A waiting list not written is unknown here: "served, so nobody waits" holds only in a sum.
+        if count is None and name == "recipients" and year == self.year:
+            count, kind = self._count("planned", year, code, groups), "planas"
+        # A waiting list not written is unknown here: "served, so nobody waits" holds only in a sum.
         if count is None:
             return _Figure(None, "faktas", (_missing(name, year, self.service_name(code)),))
         return _Figure(Decimal(count), kind)
@@ -375,7 +381,11 @@ class _Data:
     def _service_funds(self, code: str, year: int, group: str | None, sources: tuple[str, ...]) -> _Figure:
         """One service's funds of a year (facts where given, else the plan), for one group when asked."""
         if group is None:
-            funds = self.whole_funds.get(year, {}).get(code)
+            whole = self._whole_funds.get(year)
+            if whole is None:
+                whole = self._whole_funds[year] = {
+                    service: _Funds.of(entries) for service, entries in self.finance.get(year, {}).items()}
+            funds = whole.get(code)
         else:
             entries = self.finance.get(year, {}).get(code, [])
             if any(e[0] is None for e in entries) and self.groups.get(code, {group}) != {group}:
@@ -579,7 +589,9 @@ def _cell(data: _Data, criterion: Criterion, year: int, service: str | None, gro
         return CriterionValue(year, None, kind, numerator.value, denominator.value, ("vardiklis lygus nuliui",),
                               missing_inputs=(zero,), basis=basis)
     # The model bounds every figure: the exact quotient fits in _WIDE digits.
-    quotient = _ARITHMETIC.multiply(_ARITHMETIC.divide(numerator.value, denominator.value), criterion.multiplier)
+    quotient = _ARITHMETIC.divide(numerator.value, denominator.value)
+    if criterion.multiplier != 1:  # times 1 is the quotient itself (exact at this precision)
+        quotient = _ARITHMETIC.multiply(quotient, criterion.multiplier)
     value = quotient.quantize(_quantum(criterion.decimals), rounding=ROUND_HALF_UP, context=_ARITHMETIC)
     return CriterionValue(year, value, kind, numerator.value, denominator.value, basis=basis)
 
