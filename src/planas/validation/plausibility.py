@@ -140,8 +140,9 @@ class _Plausibility:
         for i, record in enumerate(analysis.provision):
             for year, values in record.years.items():
                 people = self.residents(year)
-                if people is None:
-                    continue
+                if people is None or max(values.recipients or 0, values.planned or 0,
+                                         values.waiting or 0) <= people[0]:
+                    continue  # the usual year: every figure within the population
                 for name in ("recipients", "planned", "waiting"):
                     value = getattr(values, name)
                     if value is not None and value > people[0]:  # rare: the message is made only then

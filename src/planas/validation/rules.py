@@ -84,6 +84,14 @@ class _Checker:
     def group_names(self) -> dict[str, tuple[str, ...]]:
         return {gid: (g.name_lt, g.name_en, *g.aliases) for gid, g in self.ref.target_groups.items()}
 
+    @cached_property
+    def valid_services(self) -> frozenset[str]:
+        """The catalogue's services valid in the plan year: `service` has nothing to say of these.
+
+        The checks ask this before they make a location and call `service` (hundreds of times a plan).
+        """
+        return frozenset(code for code, s in self.ref.services.items() if s.valid_in(self.year))
+
     # --- helpers -------------------------------------------------------------------------
     def service(self, code: str, loc: Loc) -> Iterator[Issue]:
         service = self.ref.services.get(code)
@@ -162,7 +170,8 @@ class _Checker:
                 elif ind.id not in known and not ind.unit:
                     yield Issue("E0323", ("analysis", section, i, "title"), params={"ref": ind.id})
                 for year in ind.values:
-                    yield from self.year_after(year, ("analysis", section, i, "values", year), key=True)
+                    if year > self.year:  # checked here: the usual year makes no location and no generator
+                        yield from self.year_after(year, ("analysis", section, i, "values", year), key=True)
         budgets = analysis.municipal_budget
         yield from self.unique(
             ((f"{b.year} {b.kind}", ("analysis", "municipal_budget", i)) for i, b in enumerate(budgets)),
@@ -185,9 +194,11 @@ class _Checker:
                     **suggest_code(provider.institution_type,
                                    {k: (t.name_lt,) for k, t in self.ref.institution_types.items()})})
             for j, accreditation in enumerate(provider.accreditations):
-                yield from self.service(accreditation.service, (*base, "accreditations", j, "service"))
+                if accreditation.service not in self.valid_services:
+                    yield from self.service(accreditation.service, (*base, "accreditations", j, "service"))
             for j, offered in enumerate(provider.services):
-                yield from self.service(offered.service, (*base, "services", j, "service"))
+                if offered.service not in self.valid_services:
+                    yield from self.service(offered.service, (*base, "services", j, "service"))
                 yield from self.groups(offered.target_groups, (*base, "services", j, "target_groups"))
 
     def provision(self) -> Iterator[Issue]:
@@ -203,7 +214,8 @@ class _Checker:
         )
         for i, record in enumerate(records):
             base = ("analysis", "provision", i)
-            yield from self.service(record.service, (*base, "service"))
+            if record.service not in self.valid_services:
+                yield from self.service(record.service, (*base, "service"))
             if record.target_group not in self.ref.target_groups:
                 yield Issue("E0305", (*base, "target_group"), params={
                     "ref": record.target_group, **suggest_code(record.target_group, self.group_names)})
@@ -212,7 +224,8 @@ class _Checker:
                             params={"ref": record.provider, "known": _known_list(provider_ids),
                                     **_suggest(record.provider, provider_ids)})
             for year in record.years:
-                yield from self.year_after(year, (*base, "years", year), key=True)
+                if year > self.year:
+                    yield from self.year_after(year, (*base, "years", year), key=True)
 
     def finance(self) -> Iterator[Issue]:
         analysis = self.plan.analysis
@@ -225,7 +238,8 @@ class _Checker:
         )
         for i, record in enumerate(records):
             base = ("analysis", "finance", i)
-            yield from self.service(record.service, (*base, "service"))
+            if record.service not in self.valid_services:
+                yield from self.service(record.service, (*base, "service"))
             if record.target_group is not None:
                 yield from self.groups([record.target_group], base)
             if record.provider is not None and record.provider not in provider_ids:
@@ -238,9 +252,12 @@ class _Checker:
             )
             for j, entry in enumerate(record.entries):
                 loc = (*base, "entries", j)
-                yield from self.year_after(entry.year, (*loc, "year"))
-                yield from self.total(entry.total, entry.sources, (*loc, "total"))
-                yield from self.funding(record.service, entry.sources, (*loc, "sources"))
+                if entry.year > self.year:
+                    yield from self.year_after(entry.year, (*loc, "year"))
+                if entry.total is not None:
+                    yield from self.total(entry.total, entry.sources, (*loc, "total"))
+                if self.year >= self.ref.funding_rules_from:
+                    yield from self.funding(record.service, entry.sources, (*loc, "sources"))
 
     def total(self, stated: Decimal | None, sources: dict[str, Decimal], loc: Loc) -> Iterator[Issue]:
         if stated is None:
@@ -291,7 +308,8 @@ class _Checker:
                             params={"ref": measure.priority, "known": _known_list(priority_ids),
                                     **_suggest(measure.priority, priority_ids)})
             for j, code in enumerate(measure.services):
-                yield from self.service(code, (*base, "services", j))
+                if code not in self.valid_services:
+                    yield from self.service(code, (*base, "services", j))
             yield from self.groups(measure.target_groups, (*base, "target_groups"))
             yield from self.total(measure.total, measure.funding, (*base, "total"))
             if measure.deadline is not None and deadline_year(measure.deadline) > self.year:
