@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from planas.criteria import CriteriaTable, evaluate_criteria
 from planas.findings import format_path
-from planas.model import Plan
+from planas.model import Measure, Plan
 from planas.model.deadline import deadline_year
 from planas.reference import Reference, load_municipalities
 from planas.validation.acknowledge import acknowledge
@@ -298,15 +298,7 @@ class _Checker:
         )
         for i, measure in enumerate(measures):
             base = ("action_plan", "measures", i)
-            if measure.goal is None and measure.priority is None:
-                yield Issue("E0320", (*base, "id"), params={"ref": measure.id})
-            if measure.goal is not None and measure.goal not in goal_ids:
-                yield Issue("E0301", (*base, "goal"),
-                            params={"ref": measure.goal, "known": _known_list(goal_ids), **_suggest(measure.goal, goal_ids)})
-            if measure.priority is not None and measure.priority not in priority_ids:
-                yield Issue("E0308", (*base, "priority"),
-                            params={"ref": measure.priority, "known": _known_list(priority_ids),
-                                    **_suggest(measure.priority, priority_ids)})
+            yield from self.measure_links(measure, base, goal_ids, priority_ids)
             for j, code in enumerate(measure.services):
                 if code not in self.valid_services:
                     yield from self.service(code, (*base, "services", j))
@@ -321,6 +313,19 @@ class _Checker:
                     yield Issue("E0701", loc, params={"ref": indicator.id})
                 if indicator.target is None:
                     yield Issue("E0702", loc, params={"ref": indicator.id})
+
+    def measure_links(self, measure: Measure, base: Loc, goal_ids: list[str],
+                      priority_ids: list[str]) -> Iterator[Issue]:
+        """E0320: a measure serves a goal or a priority; E0301, E0308: the ones it names exist."""
+        if measure.goal is None and measure.priority is None:
+            yield Issue("E0320", (*base, "id"), params={"ref": measure.id})
+        if measure.goal is not None and measure.goal not in goal_ids:
+            yield Issue("E0301", (*base, "goal"),
+                        params={"ref": measure.goal, "known": _known_list(goal_ids), **_suggest(measure.goal, goal_ids)})
+        if measure.priority is not None and measure.priority not in priority_ids:
+            yield Issue("E0308", (*base, "priority"),
+                        params={"ref": measure.priority, "known": _known_list(priority_ids),
+                                **_suggest(measure.priority, priority_ids)})
 
     def sections(self) -> Iterator[Issue]:
         """The plan's own sections: placement, ids, tables, typed blocks (family 15, with E0302/E0305)."""
