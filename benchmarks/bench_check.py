@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -32,13 +31,10 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import national_repo
+from timing import children_cpu
 
 TARGET_SECONDS = 4.0
 
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _wall(args: list[str]) -> tuple[float, int]:
@@ -49,9 +45,9 @@ def _wall(args: list[str]) -> tuple[float, int]:
 
 def _timed(args: list[str]) -> tuple[float, float, int]:
     """Wall and CPU seconds (user + sys of the process and its workers) of one run, and its exit code."""
-    start_cpu = _children_cpu()
+    start_cpu = children_cpu()
     wall, code = _wall(args)
-    return wall, _children_cpu() - start_cpu, code
+    return wall, children_cpu() - start_cpu, code
 
 
 def _files(root: Path) -> list[Path]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -35,6 +34,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import national_repo
+from timing import children_cpu
 
 EXAMPLE = ROOT / "examples" / "birstonas-2021" / "plan.yaml"
 SCHEMA = ROOT / "schemas" / "plan.schema.json"
@@ -49,10 +49,6 @@ def _tool(name: str) -> str | None:
     return str(found) if found.exists() else shutil.which(name)
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
 
 def _median_times(commands: dict[str, list[str]], runs: int) -> tuple[dict[str, float], dict[str, float]]:
     """Median wall and CPU seconds of each command, the commands interleaved run by run."""
@@ -66,10 +62,10 @@ def _median_times(commands: dict[str, list[str]], runs: int) -> tuple[dict[str, 
         subprocess.run(args, capture_output=True, check=False, env=env)
     for _ in range(runs):
         for label, args in commands.items():
-            start, start_cpu = time.perf_counter(), _children_cpu()
+            start, start_cpu = time.perf_counter(), children_cpu()
             subprocess.run(args, capture_output=True, check=False, env=env)
             times[label].append(time.perf_counter() - start)
-            cpu[label].append(_children_cpu() - start_cpu)
+            cpu[label].append(children_cpu() - start_cpu)
     return ({label: statistics.median(values) for label, values in times.items()},
             {label: statistics.median(values) for label, values in cpu.items()})
 

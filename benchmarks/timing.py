@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import time
 from collections.abc import Callable
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + sys) of every child process waited for so far, their workers included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def time_command(args: list[str], runs: int) -> list[float]:
